@@ -1,0 +1,3 @@
+from griller.cli import main
+
+main()

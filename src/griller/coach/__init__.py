@@ -1,0 +1,1 @@
+"""Application services: each composes domain logic and adapters into one use case."""

@@ -1,0 +1,241 @@
+"""Gap and strength rules: which weaknesses an answer shows, each with the evidence that proves it.
+
+Rules read the analysis only. A gap carries a quote from the answer when one exists, otherwise a
+plain statement of what is missing. A strength always carries a quote: no praise without one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from griller.domain.analysis import Analysis
+from griller.domain.text import Span, shorten, window
+
+MIN_WORDS = {"behavioral": 35, "situational": 30, "system_design": 35, "technical": 18}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    evidence: str
+    quoted: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Praise:
+    text: str
+    evidence: str
+
+
+def quote(a: Analysis, span: Span, max_words: int = 14) -> str:
+    return shorten(window(a.text, span.start, span.end, max_words).text, 160)
+
+
+def _quoted(gap: str, a: Analysis, spans: list[Span]) -> Finding:
+    return Finding(gap, quote(a, spans[0]), True)
+
+
+def _absent(gap: str, statement: str) -> Finding:
+    return Finding(gap, statement, False)
+
+
+def detect_gaps(a: Analysis) -> list[Finding]:
+    """Every gap the heuristics can prove, in a stable order."""
+    n = a.word_count
+    if n < MIN_WORDS[a.kind] or not a.text:
+        return _short_answer_gaps(a)
+
+    found: list[Finding] = []
+    off_topic = a.relevance.score == 0 and a.relevance.question_terms >= 3 and n >= 25
+    if off_topic:
+        found.append(_absent("off_topic", "The answer never touches what the question asked about."))
+    found += _style_gaps(a)
+    if off_topic:
+        return found
+    if a.is_story or a.kind == "situational":
+        found += _story_gaps(a)
+    if a.kind in ("technical", "system_design"):
+        found += _technical_gaps(a)
+    if _metrics_missing(a):
+        found.append(
+            _quoted("no_metrics", a, a.vague) if a.vague
+            else _absent("no_metrics", "No numbers anywhere: no scale, time, money, percentage or count.")
+        )
+    return found
+
+
+def _style_gaps(a: Analysis) -> list[Finding]:
+    found = []
+    n = a.word_count
+    tangents = len(a.style.tangents)
+    long_limit = 600 if a.kind == "system_design" else 450
+    meandering = (
+        tangents >= 2
+        or a.style.repetition > 0.12
+        or a.filler_rate > 8
+        or (not a.is_speech and a.style.avg_sentence_words > 40)
+    )
+    if (n > 300 and meandering) or n > long_limit:
+        evidence = (
+            quote(a, a.style.tangents[0], 10) if a.style.tangents
+            else f"{n} words without getting to the point."
+        )
+        found.append(Finding("rambling", evidence, bool(a.style.tangents)))
+    buzz = len(a.style.buzzwords)
+    density = 100 * buzz / max(n, 1)
+    if (buzz >= 4 and density >= 2.0) or (buzz >= 3 and density >= 3.0):
+        listed = ", ".join(dict.fromkeys(s.text.lower() for s in a.style.buzzwords))
+        found.append(Finding("buzzwords", shorten(f"{quote(a, a.style.buzzwords[0], 10)} (also: {listed})", 200), True))
+    return found
+
+
+def _short_answer_gaps(a: Analysis) -> list[Finding]:
+    """A too-short answer: say so, plus only the missing ingredients a glance proves."""
+    n = a.word_count
+    found = [_absent("too_short", f"Only {n} word{'s' if n != 1 else ''}: too short to show how you work.")]
+    found += [f for f in _style_gaps(a) if f.id == "buzzwords"]
+    if n >= 6 and a.relevance.score == 0 and a.relevance.question_terms >= 3:
+        found.append(_absent("off_topic", "Nothing in it refers to what the question asked."))
+        return found
+    if a.is_story and a.story.specific_markers < 3 and not a.quantities:
+        found.append(_absent("no_specific_example", "No concrete project, system or moment is named."))
+    if a.kind == "situational" and a.voice.concrete_i_actions < 2:
+        found.append(_absent("no_action_detail", "No concrete steps: what exactly you would do is never said."))
+    if a.kind in ("technical", "system_design") and (a.asks_choice or a.kind == "system_design"):
+        if not a.technical.tradeoffs:
+            found.append(_absent("no_tradeoffs", "No downside, cost or limit of the chosen approach is mentioned."))
+        if not a.technical.alternatives and a.asks_alternatives:
+            found.append(_absent("no_alternatives", "No other option is mentioned or ruled out."))
+    return found
+
+
+def _metrics_missing(a: Analysis) -> bool:
+    """Numbers were warranted and are absent (or only decorate the context, not the result)."""
+    if a.kind == "system_design":
+        return not a.quantities
+    if not a.is_story:
+        return bool(a.vague) and not a.quantities
+    if _not_a_story(a):
+        return False
+    if a.vague:
+        return not any(_same_sentence(a, v, q) for v in a.vague for q in a.quantities) and not _result_quantified(a)
+    improved = any(s.text.lower().split()[0] in _IMPROVEMENT_VERBS for s in a.story.results if s.text.split())
+    return not a.quantities and (improved or a.asks_impact or bool(a.story.results))
+
+
+def _same_sentence(a: Analysis, x: Span, y: Span) -> bool:
+    return any(s.start <= x.start < s.end and s.start <= y.start < s.end for s in a.sentences)
+
+
+def _result_quantified(a: Analysis) -> bool:
+    return any(_same_sentence(a, r, q) for r in a.story.results for q in a.quantities)
+
+
+def _not_a_story(a: Analysis) -> bool:
+    s = a.story
+    hypothetical = [g for g in s.generic if g.text.lower() in ("i would", "i'd", "i will")]
+    generic_weight = len(s.generic) + len(hypothetical)
+    return (generic_weight >= 2 and s.specific_markers < 5) or (s.specific_markers < 2 and s.past_events < 2)
+
+
+_IMPROVEMENT_VERBS = {
+    "reduced", "increased", "improved", "cut", "saved", "grew", "dropped", "doubled", "halved",
+    "tripled", "boosted", "decreased", "lowered", "raised", "sped", "shrank", "shrunk",
+}
+
+
+def _story_gaps(a: Analysis) -> list[Finding]:
+    found = []
+    v, s = a.voice, a.story
+    i_score = v.concrete_i_actions + 0.5 * len(v.generic_i_actions) + len(v.ownership_statements)
+    we = len(v.we_actions)
+    if (i_score < 1 and we >= 1) or (i_score <= 1.5 and we >= 4):
+        found.append(_quoted("no_personal_role", a, v.we_actions))
+    elif i_score == 0 and we == 0 and s.past_events > 0:
+        found.append(_absent("no_personal_role", "No sentence says what you yourself did."))
+
+    if a.is_story:
+        not_a_story = _not_a_story(a)
+        if not_a_story:
+            found.append(
+                _quoted("no_specific_example", a, s.generic) if s.generic
+                else _absent("no_specific_example", "No concrete project, system or moment is named.")
+            )
+        # Without a story there is no situation or result to miss: the missing example is the gap.
+        if not not_a_story and not any(a.in_first(x, 0.4) for x in s.situation) and a.word_count >= 40:
+            found.append(_absent("no_situation", "The answer starts with actions and never sets out the context or stakes."))
+        if not not_a_story and not any(a.in_last(r, 0.6) for r in s.results):
+            found.append(_absent("no_result", "The story never says how it ended or what changed."))
+        if a.asks_learning and not s.learning:
+            found.append(_absent("no_learning", "Nothing about what you learned or do differently now."))
+
+    concrete = v.concrete_i_actions + sum(1 for w in v.we_actions if not _generic_we(w))
+    generic = v.generic_i_actions
+    if (generic and v.concrete_i_actions <= 1 and concrete < 3) or concrete < 1:
+        found.append(
+            _quoted("no_action_detail", a, generic) if generic
+            else _absent("no_action_detail", "No concrete steps: what exactly was done is never said.")
+        )
+    return found
+
+
+_GENERIC_WE_VERBS = {"handled", "worked", "dealt", "managed", "did", "fixed", "helped", "took", "tried", "made", "got"}
+
+
+def _generic_we(span: Span) -> bool:
+    return span.text.split()[-1].lower() in _GENERIC_WE_VERBS
+
+
+def _technical_gaps(a: Analysis) -> list[Finding]:
+    found = []
+    t = a.technical
+    if a.kind in ("technical", "system_design") and t.distinct_tech_terms < 2 and len(t.reasoning) < 1:
+        found.append(_absent("no_tech_depth", "No technical mechanism, component or reasoning is named."))
+    makes_choice = a.asks_choice or a.kind == "system_design"
+    if makes_choice and not t.tradeoffs:
+        found.append(_absent("no_tradeoffs", "No downside, cost or limit of the chosen approach is mentioned."))
+    if makes_choice and not t.alternatives:
+        found.append(_absent("no_alternatives", "No other option is mentioned or ruled out."))
+    if a.kind == "system_design":
+        if not t.scale:
+            found.append(_absent("no_scalability", "Nothing about load, growth or how the design scales."))
+        if not t.failure_handling:
+            found.append(_absent("no_error_handling", "Nothing about what happens when a part fails."))
+    if a.asks_security and not t.security:
+        found.append(_absent("no_security", "The question touches sensitive data or access, but security never comes up."))
+    return found
+
+
+def detect_strengths(a: Analysis, gaps: set[str]) -> list[Praise]:
+    """What the answer does well, each with the quote that shows it (at most four)."""
+    if "too_short" in gaps or "off_topic" in gaps:
+        return []
+    out: list[Praise] = []
+    v, s, t = a.voice, a.story, a.technical
+    if a.quantities:
+        out.append(Praise("Backs claims with numbers", quote(a, a.quantities[0], 12)))
+    concrete = [span for span in v.i_actions if span not in v.generic_i_actions]
+    if len(concrete) >= 2 and "no_personal_role" not in gaps:
+        out.append(Praise("Clear first-person actions", quote(a, concrete[0], 10)))
+    if s.results and "no_result" not in gaps and a.is_story:
+        best = max(s.results, key=lambda r: _result_rank(a, r))
+        out.append(Praise("States the outcome", quote(a, best, 12)))
+    if t.tradeoffs and (a.kind in ("technical", "system_design") or a.asks_choice):
+        out.append(Praise("Weighs trade-offs", quote(a, t.tradeoffs[0], 12)))
+    if t.alternatives and (a.kind in ("technical", "system_design") or a.asks_choice):
+        out.append(Praise("Considers alternatives", quote(a, t.alternatives[0], 12)))
+    if s.learning and a.asks_learning:
+        out.append(Praise("Reflects on the lesson", quote(a, s.learning[0], 12)))
+    if a.is_story and s.situation and "no_situation" not in gaps:
+        out.append(Praise("Sets the scene", quote(a, s.situation[0], 12)))
+    if len(t.reasoning) >= 2 and len(out) < 4:
+        out.append(Praise("Explains why, not just what", quote(a, t.reasoning[0], 12)))
+    return out[:4]
+
+
+def _result_rank(a: Analysis, r: Span) -> tuple[bool, bool, int]:
+    """Prefer outcomes stated with a number in the same sentence, then explicit markers, then later ones."""
+    sentence = next((s for s in a.sentences if s.start <= r.start < s.end), None)
+    with_number = sentence is not None and any(sentence.start <= q.start < sentence.end for q in a.quantities)
+    explicit = r.text.lower().startswith(("as a result", "result", "the result", "the outcome", "in the end", "which", "that", "so now", "now"))
+    return (with_number, explicit, r.start)

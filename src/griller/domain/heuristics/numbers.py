@@ -1,0 +1,129 @@
+"""Quantities that count as evidence: numbers with units, percentages, money, durations, counts.
+
+Not quantities: digits inside names (S3, p99, EC2), version numbers (Python 3.11, HTTP/2),
+years and dates, times of day, ordinals, list markers. Spelled-out numbers from speech
+("about forty percent", "a hundred and twenty milliseconds") count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from griller.domain.text import Span
+
+_SMALL = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_SCALE = ("hundred", "thousand", "million", "billion", "dozen")
+_WORD_NUMBER = (
+    r"(?:(?:" + "|".join(_SMALL) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?:a|one|an?)\s+(?:" + "|".join(_SCALE) + r")"
+    r"|(?:a\s+)?(?:half|third|quarter)"
+    r")"
+    r"(?:\s+(?:and\s+)?(?:" + "|".join(_SMALL + list(_SCALE)) + r"|one|two|three|four|five|six|seven|eight|nine))*"
+    r"(?:\s+point\s+(?:\w+))?"
+)
+_DIGITS = (
+    r"(?:(?<![\w.$€£/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.]*\d)|(?<![\w.$€£/:-])\d+(?:\.\d+)?(?!\.\d|[:/]\d|\w*-\d))"
+    r"(?:\s?(?:hundred|thousand|million|billion|k|bn)\b)?"
+)
+NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
+
+_TIME_UNITS = (
+    r"ns|µs|us|ms|msec|millis(?:econds?)?|milliseconds?|microseconds?|nanoseconds?|s|secs?|seconds?"
+    r"|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|nights?"
+)
+_SIZE_UNITS = r"[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|gbps|mbps|tps|rps|qps|fps|ops|cpus?|cores?|vcpus?"
+_COUNT_NOUNS = (
+    r"users?|customers?|clients?|people|persons?|engineers?|developers?|devs?|designers?|members?|"
+    r"reports?|hires?|interns?|teams?|squads?|services?|microservices?|servers?|hosts?|nodes?|machines?|"
+    r"instances?|pods?|containers?|clusters?|regions?|countries|markets?|stores?|shops?|sites?|"
+    r"tickets?|bugs?|issues?|incidents?|outages?|pages?|alerts?|tests?|lines?|files?|modules?|"
+    r"repos?|repositories|prs?|pull requests?|commits?|releases?|deploys?|deployments?|builds?|"
+    r"requests?|calls?|queries|query|transactions?|txns?|orders?|payments?|messages?|events?|"
+    r"records?|rows?|documents?|jobs?|tasks?|batches|partitions?|shards?|replicas?|tables?|"
+    r"accounts?|merchants?|patients?|students?|downloads?|installs?|signups?|sign-ups?|sessions?|"
+    r"visits?|views?|clicks?|conversions?|points?|stars?|features?|endpoints?|apis?|models?|"
+    r"experiments?|dashboards?|pipelines?|vendors?|partners?|applications?|apps?|steps?|"
+    r"stakeholders?|departments?|offices?|locations?|projects?|products?|screens?|components?|"
+    r"retries|errors?|failures?|crashes|complaints?|escalations?|languages?|candidates?|interviews?|"
+    r"percentage points?|basis points?|bps|dollars?|euros?|pounds?|bucks|grand|k|m|bn|x|times|fold"
+)
+_MONEY = rf"[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion|thousand)?\b|\b(?:{_DIGITS})\s?(?:usd|eur|gbp)\b"
+_PERCENT = rf"(?:{NUMBER})\s?(?:%|percent\b|per\s?cent\b|percentage points?\b|pp\b)"
+_MULTIPLIER = (
+    rf"(?<![\w.])\d+(?:\.\d+)?\s?x\b|(?:{NUMBER})[\s-]?(?:times|fold)\b"
+    r"|\b(?:doubled|tripled|quadrupled|halved|cut (?:it |that |this )?in half|ten-?fold|two-?fold"
+    r"|an order of magnitude|orders of magnitude)\b"
+)
+_UNIT_QUANTITY = (
+    rf"(?:{NUMBER})(?:\+)?\s?(?:-\s?)?(?:(?:more|fewer|less|extra|additional|new|active|daily|monthly|"
+    r"concurrent|paying|senior|junior|backend|frontend|other|different|separate|flaky|failing|"
+    r"critical|open|production|prod|customer|support|legacy|weekly|unique|total|whole|full|straight|"
+    r"consecutive|business|working|man|person|engineer|engineering|developer|calendar)\s?){0,2}"
+    rf"(?:{_TIME_UNITS}|{_SIZE_UNITS}|{_COUNT_NOUNS})\b"
+)
+_FROM_TO = rf"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?(?:{NUMBER}|{_MONEY})\S*\s+(?:\w+\s+)?(?:to|down to|up to)\s+(?:about\s+)?(?:{NUMBER}|{_MONEY})"
+_P_METRIC = r"\b[pP](?:50|90|95|99|999)\b[^.!?\n]{0,30}?(?:\d|{NUMBER})"
+
+QUANTITY = re.compile(
+    "|".join(f"(?:{p})" for p in (_MONEY, _PERCENT, _MULTIPLIER, _FROM_TO, _UNIT_QUANTITY)),
+    re.IGNORECASE,
+)
+
+# Digits that are not quantities even when a unit-like word follows.
+_NOT_QUANTITY = re.compile(
+    r"(?:\b(?:in|since|by|during|until|till|before|after|around|from|of|early|late|mid|summer|spring|"
+    r"fall|autumn|winter|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|q[1-4]|fy)\s+(?:19|20)\d\d\b)"
+    r"|\b(?:version|v|release|python|java|node|react|angular|vue|postgres|postgresql|mysql|ios|android|"
+    r"windows|ubuntu|debian|http|html|css|es|php|rails|django|spring|kafka|scala|go|gcc|llvm|"
+    r"kubernetes|k8s|web|ipv|tls|ssl|oauth|python3)\s?\d+(?:\.\d+)*\b"
+    r"|\b(?:19|20)\d\d\b(?!\s?(?:users?|customers?|people|requests?|ms|%))"
+    r"|\b\d{1,2}:\d\d\b|\b\d{1,2}\s?(?:a\.?m\.?|p\.?m\.?)(?!\w)"
+    r"|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b(?:one|a)\s+(?:day|time|week|month|year|morning|night|afternoon|evening)\b",
+    re.IGNORECASE,
+)
+
+VAGUE = re.compile(
+    r"\b(?:a (?:lot|bit) (?:faster|better|quicker|cheaper|more|less|smoother|easier)|"
+    r"(?:much|way|far|a lot|so much|really) (?:faster|slower|better|quicker|cheaper|smoother|more|less|fewer|easier|"
+    r"happier|higher|lower|bigger|smaller|nicer|stable|reliable|efficient)|a lot(?: of)?|lots of|tons of|a ton|a bunch(?: of)?|significantly|significant(?:ly)?|dramatically|"
+    r"drastically|hugely|massively|greatly|considerably|substantially|tremendously|noticeably|"
+    r"(?:much|way|far|a lot|so much|really) (?:faster|slower|better|quicker|cheaper|smoother|more|less|fewer|easier|"
+    r"happier|higher|lower|bigger|smaller|nicer|stable|reliable|efficient)|"
+    r"(?:huge|big|massive|major|great|real|good|nice|serious|measurable) (?:improvement|win|impact|difference|boost|gain|reduction|increase|savings?)|"
+    r"(?:improved|increased|reduced|boosted|cut|lowered|sped up|speed up) (?:it|things|performance|latency|costs?|speed|efficiency|throughput|(?:the )?(?:load|time|errors?|bugs?))(?: a lot| quite a bit| a bunch| significantly| massively)?|"
+    r"a (?:lot|bit) (?:faster|better|quicker|cheaper|more|less)|quite a (?:bit|few)|more efficient|faster than before|"
+    r"better performance|much improved|really well|very successful|super successful)\b",
+    re.IGNORECASE,
+)
+
+
+def quantities(text: str) -> list[Span]:
+    """Every quantity in the text, as spans (overlapping matches merged)."""
+    blocked = [(m.start(), m.end()) for m in _NOT_QUANTITY.finditer(text)]
+    found: list[Span] = []
+    for match in QUANTITY.finditer(text):
+        start, end = match.span()
+        if any(b_start <= start and end <= b_end for b_start, b_end in blocked):
+            continue
+        if any(b_start <= start < b_end for b_start, b_end in blocked) and not _has_unit_after_block(
+            text, start, blocked
+        ):
+            continue
+        found.append(Span(start, end, match.group().strip()))
+    return found
+
+
+def _has_unit_after_block(text: str, start: int, blocked: list[tuple[int, int]]) -> bool:
+    # "in 2019 users" is a date followed by a noun, not 2,019 users; keep only % and money.
+    return any(ch in text[start:start + 12] for ch in "%$€£")
+
+
+def vague_quantifiers(text: str) -> list[Span]:
+    """Improvement claims without a number: the evidence for ``no_metrics``."""
+    return [Span(m.start(), m.end(), m.group()) for m in VAGUE.finditer(text)]

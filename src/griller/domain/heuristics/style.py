@@ -1,0 +1,105 @@
+"""How it is said: fillers, hedges, buzzwords, repetition, tangents; and text aimed at the grader."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from griller.domain.heuristics._patterns import find, phrases
+from griller.domain.text import Span, split_sentences, words
+
+FILLERS = re.compile(
+    r"(?<![\w'])(?:um+|uh+|erm+|er|uhm+|hmm+|ah+|you know|i mean|kind of|sort of|basically|actually|"
+    r"literally|(?<=[,.] )so(?=,)|(?<=\s)like(?=[,\s]+(?:um|uh|i|we|it|the|a|you|they|he|she|maybe|"
+    r"really|just|so|totally|\d)\b))(?![\w'])",
+    re.IGNORECASE,
+)
+HEDGES = phrases([
+    "i think", "i guess", "i suppose", "maybe", "perhaps", "probably", "i'm not sure", "not sure",
+    "i believe", "kind of", "sort of", "more or less", "somewhat", "i feel like", "hopefully",
+    "might have", "could have been", "or something", "or whatever", "i don't know", "i dunno",
+])
+BUZZWORDS = phrases([
+    "synergy", "synergies", "synergize", "synergistic", "leverage", "leveraged", "leveraging",
+    "paradigm", "paradigm shift", "disrupt*", "best-in-class", "best in class", "world-class",
+    "cutting-edge", "cutting edge", "bleeding edge", "game changer", "game-changing", "move the needle",
+    "moved the needle", "circle back", "low-hanging fruit", "think outside the box", "holistic",
+    "holistically", "value-add", "value add", "thought leadership", "next-generation", "next-gen",
+    "innovative", "innovation", "data-driven", "results-driven", "dynamic", "passionate", "rockstar",
+    "ninja", "guru", "deep dive", "bandwidth", "empower*", "drive alignment", "alignment", "actionable",
+    "actionable insights", "digital transformation", "ai-powered", "mission-critical", "seamless",
+    "seamlessly", "robust", "scalable solution*", "end-to-end", "ecosystem", "stakeholder alignment",
+    "north star", "10x", "blue sky", "core competenc*", "best practice*", "value proposition",
+    "win-win", "proactive*", "streamline*", "optimi[sz]e synergies", "operational excellence",
+    "cross-functional", "key learnings", "growth mindset", "agile transformation", "future-proof",
+    "impactful", "transformational", "transformative", "revolutionary", "state-of-the-art",
+    "state of the art", "value-driven", "customer-centric", "visionary", "strategic", "strategically",
+    "drive value", "unlock value", "unlocked value", "supercharge*", "turbocharge*", "bleeding-edge",
+    "move fast", "hyper-growth", "hypergrowth", "disruptive", "frictionless", "omnichannel",
+])
+TANGENTS = phrases([
+    "anyway", "anyways", "but yeah", "so yeah", "long story short", "where was i", "going back to",
+    "as i said", "like i said", "on a side note", "by the way", "side note", "i digress", "that reminds me",
+    "funny story", "another thing", "oh and", "oh also", "but anyway", "what else", "off topic",
+    "to be honest", "honestly", "tangent", "not related but", "not really related", "i forgot to mention",
+    "let me back up", "wait", "actually no", "or was it", "i'm rambling", "i'm getting off track",
+])
+INJECTION = re.compile(
+    r"(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+)?(?:previous|prior|above|"
+    r"earlier|preceding|other|system|grading|scoring)?\s*(?:instructions?|prompts?|rules?|rubric|criteria|guidelines)"
+    r"|\b(?:you are|you're|act as|pretend to be|as an?)\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|grader|evaluator|"
+    r"language model|llm|judge|chatgpt|gpt)\b"
+    r"|\b(?:score|grade|rate|mark|give|award|assign)\s+(?:this|me|my|the|it)?\s*(?:answer|response)?\s*(?:a\s+|an\s+|"
+    r"with\s+)?(?:\d+\s*(?:/|out of)\s*\d+|10|ten|100|full marks|perfect|maximum|max|top marks|highest)"
+    r"|\b(?:note|message|instruction)s?\s+(?:to|for)\s+(?:the\s+)?(?:ai|grader|evaluator|model|llm|judge|reviewer)"
+    r"|\b(?:system prompt|jailbreak|developer mode)\b"
+    r"|\bthis answer (?:is|deserves|should get|should receive) (?:a\s+)?(?:perfect|excellent|10|full|the highest)"
+    r"|\"\s*(?:overall|scores|gaps|strengths|engine|follow_up)\s*\"\s*:"
+    r"|</?(?:system|assistant|user|instructions?)>|\[/?INST\]|<\|im_start\|>",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    fillers: list[Span]
+    hedges: list[Span]
+    buzzwords: list[Span]
+    tangents: list[Span]
+    repetition: float  # share of word trigrams that repeat an earlier trigram
+    avg_sentence_words: float
+    longest_sentence_words: int
+
+
+def analyse_style(text: str, sentences: list[Span]) -> Style:
+    tokens = [w.lower() for w in words(text)]
+    trigrams = list(zip(tokens, tokens[1:], tokens[2:], strict=False))
+    counts = Counter(trigrams)
+    repeated = sum(c - 1 for c in counts.values() if c > 1)
+    lengths = [len(s.text.split()) for s in sentences] or [0]
+    return Style(
+        fillers=find(FILLERS, text),
+        hedges=find(HEDGES, text),
+        buzzwords=find(BUZZWORDS, text),
+        tangents=find(TANGENTS, text),
+        repetition=repeated / len(trigrams) if trigrams else 0.0,
+        avg_sentence_words=sum(lengths) / len(lengths),
+        longest_sentence_words=max(lengths),
+    )
+
+
+def strip_injections(text: str) -> tuple[str, list[Span]]:
+    """Remove sentences that address the grader instead of the interviewer.
+
+    Returns the remaining text (what gets graded) and the removed sentences (reported as a flag).
+    """
+    removed = [s for s in split_sentences(text) if INJECTION.search(s.text)]
+    if not removed:
+        return text, []
+    kept, last = [], 0
+    for span in removed:
+        kept.append(text[last:span.start])
+        last = span.end
+    kept.append(text[last:])
+    return re.sub(r"[ \t]{2,}", " ", "".join(kept)).strip(), removed

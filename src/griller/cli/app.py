@@ -15,9 +15,9 @@ app = typer.Typer(
         "griller asks questions grounded in your résumé, grades every answer on a published rubric, "
         "quotes the words behind each score, and follows up on the gaps. It runs fully offline "
         "with its built-in grader; a local or remote model makes it sharper.\n\n"
-        "Start with [bold]griller review answers.jsonl[/bold] to grade transcripts."
+        "Start with `griller review answers.jsonl` to grade transcripts, or `griller doctor` to see what works here."
     ),
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # plain help: Rich's help renderer alone costs ~170 ms of start-up
     context_settings={"help_option_names": ["-h", "--help"]},
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -40,12 +40,18 @@ def _root(
 
 
 def _register() -> None:
-    from griller.cli import config_cmd, doctor_cmd, eval_cmd, review_cmd
+    from griller.cli import config_cmd, doctor_cmd, eval_cmd, models_cmd, review_cmd
 
     app.command("review", rich_help_panel="Practice")(review_cmd.review)
     app.command("eval", rich_help_panel="Measure")(eval_cmd.eval_command)
     app.add_typer(config_cmd.app, name="config", rich_help_panel="Setup")
     app.command("doctor", rich_help_panel="Setup")(doctor_cmd.doctor)
+    app.add_typer(models_cmd.app, name="models", rich_help_panel="Setup")
+    from griller.cli import ingest_cmd, match_cmd
+
+    app.command("ingest", rich_help_panel="Prepare")(ingest_cmd.ingest)
+    app.command("match", rich_help_panel="Prepare")(match_cmd.match)
+    app.command("plan", rich_help_panel="Prepare")(match_cmd.plan)
 
 
 _register()

@@ -19,7 +19,7 @@ def eval_command(
 ) -> None:
     """Grade labelled answers and print ranking accuracy and per-gap precision/recall/F1.
 
-    Each line: [bold]{"id", "question_id", "question", "kind", "answer", "rank", "gaps"}[/bold], where
+    Each line: {"id", "question_id", "question", "kind", "answer", "rank", "gaps"}, where
     rank 1 is the best answer to its question. Ranking accuracy is the share of same-question
     pairs that the overall score orders like the labels.
     """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from griller.domain.heuristics.numbers import quantities, vague_quantifiers
 from griller.domain.heuristics.relevance import Relevance, relevance
@@ -12,7 +13,8 @@ from griller.domain.heuristics.style import Style, analyse_style, strip_injectio
 from griller.domain.heuristics.technical import Technical, analyse_technical
 from griller.domain.heuristics.voice import Voice, analyse_voice
 from griller.domain.models import Kind
-from griller.domain.text import Span, sanitize, split_sentences, words
+from griller.domain.heuristics._patterns import tokens as word_tokens
+from griller.domain.text import Span, sanitize, split_sentences
 
 _STORY_QUESTION = re.compile(
     r"\b(?:tell me about a (?:time|project|situation|moment|decision|mistake|failure|conflict|bug|incident)|"
@@ -62,6 +64,16 @@ _IMPACT_QUESTION = re.compile(
 )
 
 
+# Candidates who swap the question for one they prefer usually say so.
+_DEFLECTION = re.compile(
+    r"\b(?:let me (?:tell you|talk) about (?:the|a|my|another|something)|i'd (?:rather|prefer to) (?:talk|focus) on|"
+    r"instead,? let me|(?:the|a) (?:project|thing) i'm (?:most )?proud(?:est)? of|i don't have (?:a|an) (?:example|story) "
+    r"(?:for|of|like) that,? but|not (?:exactly|quite) (?:the same|what you asked)|a different (?:story|example|topic),? "
+    r"but|that's not really my area,? but|i've never (?:had|done) that,? but)\b",
+    re.IGNORECASE,
+)
+
+
 def infer_kind(question: str) -> Kind:
     """Guess the question kind from its wording when the input does not say."""
     if _DESIGN.search(question):
@@ -92,12 +104,15 @@ class Analysis:
     style: Style
     technical: Technical
     relevance: Relevance
+    deflections: list[Span]
     is_story: bool
     asks_choice: bool
     asks_alternatives: bool
     asks_learning: bool
     asks_security: bool
     asks_impact: bool
+    options_discussed: int  # how many of the question's named options the answer talks about
+    names_missing: bool  # the question names technologies and the answer uses none of them
     is_speech: bool
 
     def in_first(self, span: Span, share: float) -> bool:
@@ -116,14 +131,73 @@ class Analysis:
         return 100 * len(self.style.hedges) / max(self.word_count, 1)
 
 
-def analyse(question: str, answer: str, kind: Kind | None = None) -> Analysis:
-    question = sanitize(question)
-    text, injections = strip_injections(sanitize(answer))
+@dataclass(frozen=True, slots=True)
+class QuestionTraits:
+    """What the question asks for; computed once per distinct question (batches repeat them)."""
+
+    question: str
+    kind: Kind
+    is_story: bool
+    asks_choice: bool
+    asks_alternatives: bool
+    asks_learning: bool
+    asks_security: bool
+    asks_impact: bool
+    options: tuple[str, ...]  # options the question itself names ("gRPC over REST")
+    names: tuple[str, ...]  # technical names in the question (GIL, React, gRPC): the answer should use one
+
+
+# "choose between A and B", "A over B", "A vs B", "A or B?": the options the question names.
+_OPTIONS = re.compile(
+    r"\bbetween (?:an? |the )?([\w.+#-]+(?: [\w.+#-]+)?) (?:and|or) (?:an? |the )?([\w.+#-]+(?: [\w.+#-]+)?)"
+    r"|\b([\w.+#-]+) (?:over|vs\.?|versus|or|instead of|rather than) (?:an? |the )?([\w.+#-]+)",
+    re.IGNORECASE,
+)
+_NOT_OPTIONS = {"you", "we", "it", "do", "would", "should", "more", "less", "time", "one", "not", "and", "them"}
+
+
+def _named_options(question: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in _OPTIONS.finditer(question):
+        for group in m.groups():
+            if group and group.lower() not in _NOT_OPTIONS:
+                found.append(group.split()[-1].lower().strip(".?"))
+    return tuple(dict.fromkeys(found))
+
+
+_NAME = re.compile(r"(?<![.?!] )(?<!^)\b(?:[A-Z]{2,}[a-z]?s?|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}(?:\.js)?)\b")
+_COMMON_NAMES = {"API", "APIs", "I", "OK", "Tell", "Describe", "Explain", "Walk", "What", "How", "Why", "When", "Which"}
+
+
+def _technical_names(question: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group().lower().rstrip("s") for m in _NAME.finditer(question) if m.group() not in _COMMON_NAMES))
+
+
+@lru_cache(maxsize=1024)
+def question_traits(raw_question: str, kind: Kind | None) -> QuestionTraits:
+    question = sanitize(raw_question)
     kind = kind or infer_kind(question)
+    return QuestionTraits(
+        question=question,
+        kind=kind,
+        is_story=kind == "behavioral" or bool(_STORY_QUESTION.search(question)),
+        asks_choice=bool(_CHOICE_QUESTION.search(question)),
+        asks_alternatives=bool(_ALTERNATIVES_QUESTION.search(question)) or kind == "system_design",
+        asks_learning=bool(_LEARNING_QUESTION.search(question)),
+        asks_security=bool(_SECURITY_QUESTION.search(question)),
+        asks_impact=bool(_IMPACT_QUESTION.search(question)),
+        options=_named_options(question),
+        names=_technical_names(question),
+    )
+
+
+def analyse(question: str, answer: str, kind: Kind | None = None) -> Analysis:
+    traits = question_traits(question, kind)
+    question, kind = traits.question, traits.kind
+    text, injections = strip_injections(sanitize(answer))
     sentences = split_sentences(text)
-    tokens = words(text)
+    tokens = [w for w in word_tokens(text).words if w[0].isalnum()]
     punctuation = sum(text.count(c) for c in ".!?")
-    is_story = kind == "behavioral" or bool(_STORY_QUESTION.search(question))
     return Analysis(
         question=question,
         kind=kind,
@@ -138,11 +212,14 @@ def analyse(question: str, answer: str, kind: Kind | None = None) -> Analysis:
         style=analyse_style(text, sentences),
         technical=analyse_technical(text),
         relevance=relevance(question, text),
-        is_story=is_story,
-        asks_choice=bool(_CHOICE_QUESTION.search(question)),
-        asks_alternatives=bool(_ALTERNATIVES_QUESTION.search(question)) or kind == "system_design",
-        asks_learning=bool(_LEARNING_QUESTION.search(question)),
-        asks_security=bool(_SECURITY_QUESTION.search(question)),
-        asks_impact=bool(_IMPACT_QUESTION.search(question)),
+        deflections=[Span(m.start(), m.end(), m.group()) for m in _DEFLECTION.finditer(text)],
+        is_story=traits.is_story,
+        asks_choice=traits.asks_choice,
+        asks_alternatives=traits.asks_alternatives,
+        asks_learning=traits.asks_learning,
+        asks_security=traits.asks_security,
+        asks_impact=traits.asks_impact,
+        options_discussed=sum(1 for o in traits.options if o in text.lower()),
+        names_missing=bool(traits.names) and not any(n in text.lower() for n in traits.names),
         is_speech=len(tokens) > 40 and punctuation < len(tokens) / 40,
     )

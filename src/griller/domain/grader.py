@@ -38,6 +38,8 @@ def evaluation_from(item: AnswerInput, a: Analysis, rubric: Rubric, domain: str 
     if "off_topic" in gap_ids:
         scores = {d: min(v, 1.0 if d == "relevance" else 3.0) for d, v in scores.items()}
     weights = rubric.domain(domain).weights.as_dict()
+    # Each proven gap also costs a point per unit of severity, so the overall agrees with the gap list.
+    penalty = sum(rubric.gaps[f.id].severity for f in findings)
     gaps = [
         GapFinding(id=f.id, title=rubric.gaps[f.id].title, evidence=f.evidence, quoted=f.quoted)
         for f in findings
@@ -47,7 +49,7 @@ def evaluation_from(item: AnswerInput, a: Analysis, rubric: Rubric, domain: str 
         id=item.id,
         question=a.question,
         kind=a.kind,
-        overall=overall(scores, weights),
+        overall=max(0, overall(scores, weights) - penalty),
         scores={d: round(scores[d]) for d in DIMENSIONS},
         gaps=gaps,
         strengths=[Strength(text=p.text, evidence=p.evidence) for p in detect_strengths(a, gap_ids)],

@@ -83,6 +83,9 @@ def raw_scores(a: Analysis) -> dict[str, float]:
         depth += 1.0 if (t.tradeoffs or t.alternatives) else 0.0
         depth += 0.8 if s.learning else 0.0
     depth -= min(2.0, 0.5 * len(st.buzzwords))
+    if technical_kind and not t.tradeoffs:
+        # Sweeping claims with no caveat ("threads are fake", "REST is legacy") signal weak judgement.
+        depth -= min(3.0, 1.0 * len(t.absolutes))
 
     if technical_kind and not a.is_story:
         impact = 4.0 + min(3.0, 1.2 * q) + (1.0 if s.results else 0.0) + min(1.5, 0.5 * len(t.reasoning))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from griller.domain.text import words
+from griller.domain.heuristics._patterns import tokens
 
 STOPWORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before being
@@ -85,7 +85,7 @@ def stem(word: str) -> str:
 
 
 def content_stems(text: str) -> set[str]:
-    return {stem(w) for w in words(text) if w.lower() not in STOPWORDS and len(w) > 2}
+    return {stem(w) for w in tokens(text).words if len(w) > 2 and w not in STOPWORDS}
 
 
 def _build_concept_index() -> dict[str, set[int]]:
@@ -132,12 +132,18 @@ class Relevance:
     question_terms: int
 
 
+@lru_cache(maxsize=1024)
+def _question_stems(question: str) -> frozenset[str]:
+    return frozenset(content_stems(_LEAD_IN.sub("", question)))
+
+
 def relevance(question: str, answer: str) -> Relevance:
-    q_stems = content_stems(_LEAD_IN.sub("", question))
+    q_stems = set(_question_stems(question))
     if not q_stems:
         return Relevance(1.0, (), 0)
     a_stems = content_stems(answer)
-    direct = {s for s in q_stems if s in a_stems or any(len(s) >= 5 and a.startswith(s[:5]) for a in a_stems)}
+    a_prefixes = {a[:5] for a in a_stems if len(a) >= 5}
+    direct = {s for s in q_stems if s in a_stems or (len(s) >= 5 and s[:5] in a_prefixes)}
     q_concepts = _concepts(q_stems)
     shared_concepts = q_concepts & _concepts(a_stems)
     # A question word counts as covered when the answer uses it or a word of the same concept.

@@ -7,12 +7,16 @@ from collections import Counter
 from dataclasses import dataclass
 
 from griller.domain.heuristics._patterns import find, phrases
-from griller.domain.text import Span, split_sentences, words
+from griller.domain.heuristics._patterns import tokens as tokens_of
+from griller.domain.text import Span, split_sentences
 
-FILLERS = re.compile(
-    r"(?<![\w'])(?:um+|uh+|erm+|er|uhm+|hmm+|ah+|you know|i mean|kind of|sort of|basically|actually|"
-    r"literally|(?<=[,.] )so(?=,)|(?<=\s)like(?=[,\s]+(?:um|uh|i|we|it|the|a|you|they|he|she|maybe|"
-    r"really|just|so|totally|\d)\b))(?![\w'])",
+FILLERS = phrases([
+    "um", "umm", "ummm", "uh", "uhh", "uhm", "erm", "er", "hmm", "ah", "you know", "i mean", "kind of", "sort of",
+    "basically", "actually", "literally",
+])
+# "like" and "so" are fillers only in some positions ("it was, like, slow"; "so, um").
+_CONTEXT_FILLERS = re.compile(
+    r"(?<=[,.] )so(?=,)|(?<=\s)like(?=[,\s]+(?:um|uh|i|we|it|the|a|you|they|he|she|maybe|really|just|so|totally|\d)\b)",
     re.IGNORECASE,
 )
 HEDGES = phrases([
@@ -31,7 +35,7 @@ BUZZWORDS = phrases([
     "actionable insights", "digital transformation", "ai-powered", "mission-critical", "seamless",
     "seamlessly", "robust", "scalable solution*", "end-to-end", "ecosystem", "stakeholder alignment",
     "north star", "10x", "blue sky", "core competenc*", "best practice*", "value proposition",
-    "win-win", "proactive*", "streamline*", "optimi[sz]e synergies", "operational excellence",
+    "win-win", "proactive*", "streamline*", "(optimise|optimize) synergies", "operational excellence",
     "cross-functional", "key learnings", "growth mindset", "agile transformation", "future-proof",
     "impactful", "transformational", "transformative", "revolutionary", "state-of-the-art",
     "state of the art", "value-driven", "customer-centric", "visionary", "strategic", "strategically",
@@ -45,6 +49,21 @@ TANGENTS = phrases([
     "to be honest", "honestly", "tangent", "not related but", "not really related", "i forgot to mention",
     "let me back up", "wait", "actually no", "or was it", "i'm rambling", "i'm getting off track",
 ])
+# Cheap screen before the injection pattern: a sentence aimed at the grader names one of these.
+# Cheap screen before the injection pattern: a sentence aimed at the grader names one of these.
+_INJECTION_WORDS = phrases([
+    "ignore", "disregard", "override", "bypass", "instruction", "instructions", "prompt", "prompts", "grader",
+    "evaluator", "judge", "assistant", "ai", "llm", "gpt", "chatgpt", "score", "scoring", "grade", "marks", "rubric",
+    "system", "jailbreak", "developer mode", "this answer", "full", "perfect", "maximum", "out of 10",
+    "out of ten", "out of 100", "10/10",
+])
+_INJECTION_SYMBOLS = re.compile(r"\d\s*/\s*10\b|\"\s*\w+\s*\"\s*:|</?\w+>|\[/?INST|<\|", re.IGNORECASE)
+
+
+def _injection_hint(text: str) -> bool:
+    return _INJECTION_WORDS.search(text) or bool(_INJECTION_SYMBOLS.search(text))
+
+
 INJECTION = re.compile(
     r"(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+)?(?:previous|prior|above|"
     r"earlier|preceding|other|system|grading|scoring)?\s*(?:instructions?|prompts?|rules?|rubric|criteria|guidelines)"
@@ -73,13 +92,13 @@ class Style:
 
 
 def analyse_style(text: str, sentences: list[Span]) -> Style:
-    tokens = [w.lower() for w in words(text)]
+    tokens = tokens_of(text).words
     trigrams = list(zip(tokens, tokens[1:], tokens[2:], strict=False))
     counts = Counter(trigrams)
     repeated = sum(c - 1 for c in counts.values() if c > 1)
     lengths = [len(s.text.split()) for s in sentences] or [0]
     return Style(
-        fillers=find(FILLERS, text),
+        fillers=sorted(find(FILLERS, text) + find(_CONTEXT_FILLERS, text), key=lambda s: s.start),
         hedges=find(HEDGES, text),
         buzzwords=find(BUZZWORDS, text),
         tangents=find(TANGENTS, text),
@@ -94,7 +113,9 @@ def strip_injections(text: str) -> tuple[str, list[Span]]:
 
     Returns the remaining text (what gets graded) and the removed sentences (reported as a flag).
     """
-    removed = [s for s in split_sentences(text) if INJECTION.search(s.text)]
+    if not _injection_hint(text):
+        return text, []
+    removed = [s for s in split_sentences(text) if _injection_hint(s.text) and INJECTION.search(s.text)]
     if not removed:
         return text, []
     kept, last = [], 0

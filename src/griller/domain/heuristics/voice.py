@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from griller.domain.heuristics._patterns import FILLER_GAP
+from griller.domain.heuristics._patterns import FILLER_GAP, phrases
 from griller.domain.text import Span
 
 # Verbs after "I" that are opinions, states or hedges, not actions.
@@ -21,6 +21,10 @@ _NOT_ACTIONS = {
     "realized", "realised", "appreciated", "enjoyed", "believed", "reckon", "figured", "kinda", "sorta",
     "like", "um", "uh", "you", "actually", "basically", "honestly", "agreed", "mostly", "disagreed",
     "thought", "felt", "wanted", "needed", "hoped", "expected", "assumed", "supposed",
+    # Function words: the regex captured something that is not a verb.
+    "this", "that", "these", "those", "the", "a", "an", "some", "no", "any", "to", "it", "its", "them",
+    "both", "lots", "been", "one", "two", "so", "pretty", "very", "before", "after", "when", "while",
+    "and", "but", "or", "if", "because", "with", "on", "in", "at", "for", "of", "from", "as", "about",
 }
 # Verbs that do not reveal what was done (evidence for ``no_action_detail``).
 GENERIC_VERBS = {
@@ -42,14 +46,14 @@ _I = (
     + FILLER_GAP + r"\s+([a-z][a-z'’-]+)(?:\s+(up|out|on|through|in|down|over|with|together|back))?"
 )
 I_ACTION = re.compile(_I)
-I_OWNERSHIP = re.compile(
-    r"\b(?:I was (?:the one|responsible|accountable|in charge|the (?:lead|owner|tech lead|point person|"
-    r"driver|on-?call))|my (?:role|job|part|responsibility|task|contribution) (?:was|there was|in that)|"
-    r"I took (?:ownership|the lead|charge|it on)|on my own|myself|I personally|me personally|"
-    r"I was tasked|I owned|I led|I drove|what I did (?:was|first)|the first thing I did|I decided|I proposed|"
-    r"I suggested|I volunteered|I offered)\b",
-    re.IGNORECASE,
-)
+I_OWNERSHIP = phrases([
+    "i was (the one|responsible|accountable|in charge)",
+    "i was the (lead|owner|tech lead|point person|driver|on-call|on call)",
+    "my (role|job|part|responsibility|task|contribution) (was|there was|in that)",
+    "i took (ownership|the lead|charge|it on)", "on my own", "myself", "i personally", "me personally",
+    "i was tasked", "i owned", "i led", "i drove", "what i did (was|first)", "the first thing i did", "i decided",
+    "i proposed", "i suggested", "i volunteered", "i offered",
+])
 WE_ACTION = re.compile(
     r"\b(?:we|we've|we'd|our team|the team|my team|the company|they|everyone|everybody|the group|"
     r"management|the devs|the engineers)" + FILLER_GAP +
@@ -90,7 +94,7 @@ def analyse_voice(text: str) -> Voice:
         for m in WE_ACTION.finditer(text)
         if m.group(1).lower() not in _WE_NOT_ACTIONS
     ]
-    ownership = [Span(m.start(), m.end(), m.group()) for m in I_OWNERSHIP.finditer(text)]
+    ownership = I_OWNERSHIP.finditer(text)
     return Voice(i_actions, generic, we_actions, ownership)
 
 

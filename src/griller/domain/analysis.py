@@ -186,7 +186,7 @@ def question_traits(raw_question: str, kind: Kind | None) -> QuestionTraits:
         asks_learning=bool(_LEARNING_QUESTION.search(question)),
         asks_security=bool(_SECURITY_QUESTION.search(question)),
         asks_impact=bool(_IMPACT_QUESTION.search(question)),
-        options=_named_options(question),
+        options=_named_options(question) + (_technical_names(question) if _ALTERNATIVES_QUESTION.search(question) else ()),
         names=_technical_names(question),
     )
 

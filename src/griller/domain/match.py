@@ -163,7 +163,8 @@ def _skill_match(req: Requirement, lines: list[Evidence]) -> RequirementMatch | 
     if len(present) < (1 if alternatives else max(1, (len(wanted) + 1) // 2)):
         return None
     # The best evidence is a bullet (the candidate's own words) naming the most wanted skills.
-    line, _ = max(per_line, key=lambda pair: (len(pair[1]), pair[0].ref not in ("skills", "summary")))
+    line, _ = max(per_line, key=lambda pair: (bool(pair[1]) and pair[0].ref not in ("skills", "summary"),
+                                              len(pair[1])))
     missing = [] if alternatives else [s for s in wanted if key(s) not in present]
     return RequirementMatch(id=req.id, text=req.text, kind=req.kind, matched=True, how="skills", evidence=line,
                             missing_skills=missing)

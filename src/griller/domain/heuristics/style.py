@@ -41,6 +41,11 @@ BUZZWORDS = phrases([
     "state of the art", "value-driven", "customer-centric", "visionary", "strategic", "strategically",
     "drive value", "unlock value", "unlocked value", "supercharge*", "turbocharge*", "bleeding-edge",
     "move fast", "hyper-growth", "hypergrowth", "disruptive", "frictionless", "omnichannel",
+    # Technical buzzwords: architecture words used as incantations.
+    "cloud-native", "cloud native", "ai-driven", "ai driven", "ml-powered", "ai-first", "serverless-first",
+    "unlock*", "real-time insights", "industry standard", "future-proof*", "data strategy", "enterprise-grade",
+    "web-scale", "hyperscale", "at scale", "modern stack", "next generation", "single pane of glass",
+    "digital-first", "cutting-edge technology", "blazing fast", "blazingly fast",
 ])
 TANGENTS = phrases([
     "anyway", "anyways", "but yeah", "so yeah", "long story short", "where was i", "going back to",

@@ -39,21 +39,28 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 _OPENERS = [
-    "At my last job I owned the billing service.", "So um this was at a startup, we had a checkout problem.",
-    "We had a legacy monolith that nobody wanted to touch.", "I think communication is the most important thing.",
-    "Last year our data pipeline kept failing at night.", "Honestly I always try to be a team player.",
+    "At my last job I owned the billing service.",
+    "So um this was at a startup, we had a checkout problem.",
+    "We had a legacy monolith that nobody wanted to touch.",
+    "I think communication is the most important thing.",
+    "Last year our data pipeline kept failing at night.",
+    "Honestly I always try to be a team player.",
 ]
 _MIDDLES = [
     "I profiled the hot path and found an N+1 query, so I rewrote it as a single join.",
-    "We discussed it as a team and decided to go with Postgres.", "I handled it and got it done.",
+    "We discussed it as a team and decided to go with Postgres.",
+    "I handled it and got it done.",
     "I added a Redis cache with a 60 second TTL and a feature flag so we could roll back.",
     "I leveraged best-in-class synergies to move the needle holistically.",
     "uh I basically like paired with the junior dev twice a week for an hour.",
     "I considered sharding instead, but that would have doubled operational cost.",
 ]
 _ENDINGS = [
-    "As a result p99 dropped from 900 ms to 120 ms.", "It worked out well and everyone was happy.",
-    "Conversion went up about four percent over the next month.", "", "I learned to measure before guessing.",
+    "As a result p99 dropped from 900 ms to 120 ms.",
+    "It worked out well and everyone was happy.",
+    "Conversion went up about four percent over the next month.",
+    "",
+    "I learned to measure before guessing.",
 ]
 _QUESTIONS = [
     ("Tell me about a time you improved the performance of a system.", "behavioral"),

@@ -42,7 +42,8 @@ def main() -> None:
         start = time.perf_counter()
         subprocess.run(
             ["taskset", "-c", str(min(os.sched_getaffinity(0))), griller, "review", str(path), "--jsonl", "-q"],
-            stdout=subprocess.DEVNULL, check=True,
+            stdout=subprocess.DEVNULL,
+            check=True,
         )
         cli = COUNT / (time.perf_counter() - start)
     print(f"machine: {machine()} (pinned to one core)")

@@ -159,9 +159,7 @@ def load_settings() -> Settings:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{paths.config_file()}: {exc}") from None
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5]
-        )
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:5])
         raise ConfigError(f"invalid settings (from {paths.config_file()} or GRILLER_* variables): {problems}") from None
 
 

@@ -27,7 +27,9 @@ def doctor(
         for column in ("check", "status", "detail", "fix"):
             table.add_column(column, overflow="fold")
         for c in checks:
-            status = {"ok": "[green]ok[/green]", "missing": "[yellow]missing[/yellow]", "error": "[red]error[/red]"}[c.status]
+            status = {"ok": "[green]ok[/green]", "missing": "[yellow]missing[/yellow]", "error": "[red]error[/red]"}[
+                c.status
+            ]
             table.add_row(c.name, status, c.detail, c.fix or "")
         stdout().print(table)
     if any(c.status == "error" for c in checks):

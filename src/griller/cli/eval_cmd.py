@@ -11,11 +11,15 @@ from griller.cli.common import EXIT_FAILED, fail, rubric, settings, stdout
 
 
 def eval_command(
-    files: Annotated[list[Path], typer.Argument(help="Labelled JSONL files (see tests/data/eval_*.jsonl).", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Labelled JSONL files (see tests/data/eval_*.jsonl).", show_default=False)
+    ],
     json_out: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
     errors: Annotated[bool, typer.Option("--errors", help="List misranked pairs and wrong gaps.")] = False,
     domain: Annotated[str | None, typer.Option("--domain", "-d", help="Dimension weights to grade with.")] = None,
-    min_ranking: Annotated[float | None, typer.Option("--min-ranking", help="Exit 1 if ranking accuracy is below this.")] = None,
+    min_ranking: Annotated[
+        float | None, typer.Option("--min-ranking", help="Exit 1 if ranking accuracy is below this.")
+    ] = None,
 ) -> None:
     """Grade labelled answers and print ranking accuracy and per-gap precision/recall/F1.
 
@@ -50,13 +54,24 @@ def eval_command(
             for column in ("gap", "tp", "fp", "fn", "precision", "recall", "F1"):
                 table.add_column(column, justify="left" if column == "gap" else "right")
             for gap, s in sorted(report.gaps.items()):
-                table.add_row(gap, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}")
+                table.add_row(
+                    gap, str(s.tp), str(s.fp), str(s.fn), f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}"
+                )
             micro = report.micro
-            table.add_row("[bold]micro[/bold]", str(micro.tp), str(micro.fp), str(micro.fn),
-                          f"{micro.precision:.2f}", f"{micro.recall:.2f}", f"[bold]{micro.f1:.2f}[/bold]")
+            table.add_row(
+                "[bold]micro[/bold]",
+                str(micro.tp),
+                str(micro.fp),
+                str(micro.fn),
+                f"{micro.precision:.2f}",
+                f"{micro.recall:.2f}",
+                f"[bold]{micro.f1:.2f}[/bold]",
+            )
             console.print(table)
-            console.print(f"ranking accuracy [bold]{report.ranking_accuracy:.3f}[/bold]   gap micro-F1 "
-                          f"[bold]{micro.f1:.3f}[/bold]   macro-F1 [bold]{report.macro_f1:.3f}[/bold]\n")
+            console.print(
+                f"ranking accuracy [bold]{report.ranking_accuracy:.3f}[/bold]   gap micro-F1 "
+                f"[bold]{micro.f1:.3f}[/bold]   macro-F1 [bold]{report.macro_f1:.3f}[/bold]\n"
+            )
             if errors:
                 for better, worse, hi, lo in report.misranked:
                     console.print(f"  misranked: {better} ({hi}) should beat {worse} ({lo})", markup=False)

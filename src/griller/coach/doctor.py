@@ -40,7 +40,9 @@ def _rubric() -> Check:
         rules = load_rubric(load_settings().rubric_path())
     except (RubricError, ConfigError) as exc:
         return Check("rubric", "error", str(exc), "fix the named file and line, or unset rubrics_dir")
-    return Check("rubric", "ok", f"{len(rules.gaps)} gaps, {len(rules.questions)} bank questions, {len(rules.domains)} domains")
+    return Check(
+        "rubric", "ok", f"{len(rules.gaps)} gaps, {len(rules.questions)} bank questions, {len(rules.domains)} domains"
+    )
 
 
 def _database() -> Check:

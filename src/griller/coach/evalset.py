@@ -85,8 +85,14 @@ class EvalReport:
 
 
 def _score_dict(s: GapScore) -> dict[str, float | int]:
-    return {"tp": s.tp, "fp": s.fp, "fn": s.fn, "precision": round(s.precision, 4),
-            "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
+    return {
+        "tp": s.tp,
+        "fp": s.fp,
+        "fn": s.fn,
+        "precision": round(s.precision, 4),
+        "recall": round(s.recall, 4),
+        "f1": round(s.f1, 4),
+    }
 
 
 def load_labelled(path: Path) -> list[LabelledAnswer]:
@@ -128,7 +134,7 @@ def evaluate(labelled: list[LabelledAnswer], judge: Judge) -> EvalReport:
         by_question[item.question_id].append(item)
     for group in by_question.values():
         for i, first in enumerate(group):
-            for second in group[i + 1:]:
+            for second in group[i + 1 :]:
                 if first.rank == second.rank:
                     continue
                 better, worse = (first, second) if first.rank < second.rank else (second, first)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from griller.domain.heuristics._patterns import tokens as word_tokens
 from griller.domain.heuristics.numbers import quantities, vague_quantifiers
 from griller.domain.heuristics.relevance import Relevance, relevance
 from griller.domain.heuristics.story import Story, analyse_story
@@ -13,7 +14,6 @@ from griller.domain.heuristics.style import Style, analyse_style, strip_injectio
 from griller.domain.heuristics.technical import Technical, analyse_technical
 from griller.domain.heuristics.voice import Voice, analyse_voice
 from griller.domain.models import Kind
-from griller.domain.heuristics._patterns import tokens as word_tokens
 from griller.domain.text import Span, sanitize, split_sentences
 
 _STORY_QUESTION = re.compile(
@@ -66,10 +66,12 @@ _IMPACT_QUESTION = re.compile(
 
 # Candidates who swap the question for one they prefer usually say so.
 _DEFLECTION = re.compile(
-    r"\b(?:let me (?:tell you|talk) about (?:the|a|my|another|something)|i'd (?:rather|prefer to) (?:talk|focus) on|"
-    r"instead,? let me|(?:the|a) (?:project|thing) i'm (?:most )?proud(?:est)? of|i don't have (?:a|an) (?:example|story) "
-    r"(?:for|of|like) that,? but|not (?:exactly|quite) (?:the same|what you asked)|a different (?:story|example|topic),? "
-    r"but|that's not really my area,? but|i've never (?:had|done) that,? but)\b",
+    r"\b(?:let me (?:tell you|talk) about (?:the|a|my|another|something)|"
+    r"i'd (?:rather|prefer to) (?:talk|focus) on|instead,? let me|"
+    r"(?:the|a) (?:project|thing) i'm (?:most )?proud(?:est)? of|"
+    r"i don't have (?:a|an) (?:example|story) (?:for|of|like) that,? but|"
+    r"not (?:exactly|quite) (?:the same|what you asked)|a different (?:story|example|topic),? but|"
+    r"that's not really my area,? but|i've never (?:had|done) that,? but)\b",
     re.IGNORECASE,
 )
 
@@ -82,7 +84,9 @@ def infer_kind(question: str) -> Kind:
         return "behavioral"
     if _SITUATIONAL.search(question):
         return "situational"
-    if analyse_technical(question).tech_terms or re.search(r"\b(?:how does|what is|what's the difference|explain|why (?:is|does|would))\b", question, re.I):
+    if analyse_technical(question).tech_terms or re.search(
+        r"\b(?:how does|what is|what's the difference|explain|why (?:is|does|would))\b", question, re.I
+    ):
         return "technical"
     return "behavioral"
 
@@ -165,12 +169,16 @@ def _named_options(question: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-_NAME = re.compile(r"(?<![.?!] )(?<!^)\b(?:[A-Z]{2,}[a-z]?s?|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}(?:\.js)?)\b")
+_NAME = re.compile(
+    r"(?<![.?!] )(?<!^)\b(?:[A-Z]{2,}[a-z]?s?|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}(?:\.js)?)\b"
+)
 _COMMON_NAMES = {"API", "APIs", "I", "OK", "Tell", "Describe", "Explain", "Walk", "What", "How", "Why", "When", "Which"}
 
 
 def _technical_names(question: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(m.group().lower().rstrip("s") for m in _NAME.finditer(question) if m.group() not in _COMMON_NAMES))
+    return tuple(
+        dict.fromkeys(m.group().lower().rstrip("s") for m in _NAME.finditer(question) if m.group() not in _COMMON_NAMES)
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -186,7 +194,8 @@ def question_traits(raw_question: str, kind: Kind | None) -> QuestionTraits:
         asks_learning=bool(_LEARNING_QUESTION.search(question)),
         asks_security=bool(_SECURITY_QUESTION.search(question)),
         asks_impact=bool(_IMPACT_QUESTION.search(question)),
-        options=_named_options(question) + (_technical_names(question) if _ALTERNATIVES_QUESTION.search(question) else ()),
+        options=_named_options(question)
+        + (_technical_names(question) if _ALTERNATIVES_QUESTION.search(question) else ()),
         names=_technical_names(question),
     )
 

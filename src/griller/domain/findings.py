@@ -48,12 +48,15 @@ def detect_gaps(a: Analysis) -> list[Finding]:
     found: list[Finding] = []
     # Lexical overlap is weak evidence: real answers often share no word with the question. Only an
     # explicit swap of the question, or a technical answer sharing nothing with a technical question, counts.
-    off_topic = bool(a.deflections) or (
-        a.kind in ("technical", "system_design") and a.relevance.score == 0 and a.relevance.question_terms >= 4
-    ) or (a.kind == "technical" and a.names_missing)
+    off_topic = (
+        bool(a.deflections)
+        or (a.kind in ("technical", "system_design") and a.relevance.score == 0 and a.relevance.question_terms >= 4)
+        or (a.kind == "technical" and a.names_missing)
+    )
     if off_topic:
         found.append(
-            _quoted("off_topic", a, a.deflections) if a.deflections
+            _quoted("off_topic", a, a.deflections)
+            if a.deflections
             else _absent("off_topic", "The answer never touches what the question asked about.")
         )
     found += _style_gaps(a)
@@ -65,7 +68,8 @@ def detect_gaps(a: Analysis) -> list[Finding]:
         found += _technical_gaps(a)
     if _metrics_missing(a):
         found.append(
-            _quoted("no_metrics", a, a.vague) if a.vague
+            _quoted("no_metrics", a, a.vague)
+            if a.vague
             else _absent("no_metrics", "No numbers anywhere: no scale, time, money, percentage or count.")
         )
     return found
@@ -83,10 +87,7 @@ def _style_gaps(a: Analysis) -> list[Finding]:
         or (not a.is_speech and a.style.avg_sentence_words > 40)
     )
     if (n > 300 and meandering) or n > long_limit:
-        evidence = (
-            quote(a, a.style.tangents[0], 10) if a.style.tangents
-            else f"{n} words without getting to the point."
-        )
+        evidence = quote(a, a.style.tangents[0], 10) if a.style.tangents else f"{n} words without getting to the point."
         found.append(Finding("rambling", evidence, bool(a.style.tangents)))
     buzz = len(a.style.buzzwords)
     density = 100 * buzz / max(n, 1)
@@ -134,8 +135,23 @@ def _not_a_story(a: Analysis) -> bool:
 
 
 _IMPROVEMENT_VERBS = {
-    "reduced", "increased", "improved", "cut", "saved", "grew", "dropped", "doubled", "halved",
-    "tripled", "boosted", "decreased", "lowered", "raised", "sped", "shrank", "shrunk",
+    "reduced",
+    "increased",
+    "improved",
+    "cut",
+    "saved",
+    "grew",
+    "dropped",
+    "doubled",
+    "halved",
+    "tripled",
+    "boosted",
+    "decreased",
+    "lowered",
+    "raised",
+    "sped",
+    "shrank",
+    "shrunk",
 }
 
 
@@ -153,12 +169,15 @@ def _story_gaps(a: Analysis) -> list[Finding]:
         not_a_story = _not_a_story(a)
         if not_a_story:
             found.append(
-                _quoted("no_specific_example", a, s.generic) if s.generic
+                _quoted("no_specific_example", a, s.generic)
+                if s.generic
                 else _absent("no_specific_example", "No concrete project, system or moment is named.")
             )
         # Without a story there is no situation or result to miss: the missing example is the gap.
         if not not_a_story and not any(a.in_first(x, 0.4) for x in s.situation) and _opens_with_action(a):
-            found.append(_absent("no_situation", "The answer starts with actions and never sets out the context or stakes."))
+            found.append(
+                _absent("no_situation", "The answer starts with actions and never sets out the context or stakes.")
+            )
         if not not_a_story and not any(a.in_last(r, 0.6) for r in s.results):
             found.append(_absent("no_result", "The story never says how it ended or what changed."))
         if a.asks_learning and not s.learning:
@@ -168,7 +187,8 @@ def _story_gaps(a: Analysis) -> list[Finding]:
     generic = v.generic_i_actions
     if (generic and v.concrete_i_actions <= 1 and concrete < 3) or concrete < 1:
         found.append(
-            _quoted("no_action_detail", a, generic) if generic
+            _quoted("no_action_detail", a, generic)
+            if generic
             else _absent("no_action_detail", "No concrete steps: what exactly was done is never said.")
         )
     return found
@@ -197,7 +217,9 @@ def _technical_gaps(a: Analysis) -> list[Finding]:
         if not t.failure_handling:
             found.append(_absent("no_error_handling", "Nothing about what happens when a part fails."))
     if a.asks_security and not t.security:
-        found.append(_absent("no_security", "The question touches sensitive data or access, but security never comes up."))
+        found.append(
+            _absent("no_security", "The question touches sensitive data or access, but security never comes up.")
+        )
     return found
 
 
@@ -232,7 +254,9 @@ def _result_rank(a: Analysis, r: Span) -> tuple[bool, bool, int]:
     """Prefer outcomes stated with a number in the same sentence, then explicit markers, then later ones."""
     sentence = next((s for s in a.sentences if s.start <= r.start < s.end), None)
     with_number = sentence is not None and any(sentence.start <= q.start < sentence.end for q in a.quantities)
-    explicit = r.text.lower().startswith(("as a result", "result", "the result", "the outcome", "in the end", "which", "that", "so now", "now"))
+    explicit = r.text.lower().startswith(
+        ("as a result", "result", "the result", "the outcome", "in the end", "which", "that", "so now", "now")
+    )
     return (with_number, explicit, r.start)
 
 

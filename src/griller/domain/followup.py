@@ -12,9 +12,23 @@ from griller.domain.text import shorten
 
 # When severities tie, probe what an interviewer would probe first.
 PRIORITY = (
-    "off_topic", "too_short", "no_specific_example", "no_personal_role", "no_action_detail",
-    "no_result", "no_metrics", "no_tradeoffs", "no_alternatives", "no_tech_depth", "no_learning",
-    "no_situation", "no_scalability", "no_error_handling", "no_security", "rambling", "buzzwords",
+    "off_topic",
+    "too_short",
+    "no_specific_example",
+    "no_personal_role",
+    "no_action_detail",
+    "no_result",
+    "no_metrics",
+    "no_tradeoffs",
+    "no_alternatives",
+    "no_tech_depth",
+    "no_learning",
+    "no_situation",
+    "no_scalability",
+    "no_error_handling",
+    "no_security",
+    "rambling",
+    "buzzwords",
 )
 
 _LEAD_IN = re.compile(
@@ -26,9 +40,32 @@ _LEAD_IN = re.compile(
 _NOUN_PHRASE = re.compile(r"\b(?:a|an|the|your|one)\s+((?:[\w+#./-]+\s+){0,3}[\w+#./-]+)", re.IGNORECASE)
 # Heads that make a poor topic ("What changed after that teammate?").
 _NOT_TOPICS = {
-    "time", "situation", "moment", "example", "teammate", "colleague", "coworker", "manager", "person",
-    "stakeholder", "stakeholders", "customer", "client", "engineer", "junior", "peer", "boss", "lead",
-    "team", "someone", "people", "member", "developer", "report", "mentor", "candidate",
+    "time",
+    "situation",
+    "moment",
+    "example",
+    "teammate",
+    "colleague",
+    "coworker",
+    "manager",
+    "person",
+    "stakeholder",
+    "stakeholders",
+    "customer",
+    "client",
+    "engineer",
+    "junior",
+    "peer",
+    "boss",
+    "lead",
+    "team",
+    "someone",
+    "people",
+    "member",
+    "developer",
+    "report",
+    "mentor",
+    "candidate",
 }
 _STOP_TAIL = re.compile(r"\s+(?:that|which|who|where|when|you|to|for|with|in|on|at|and|or|because|so)\b.*$", re.I)
 

@@ -40,10 +40,7 @@ def evaluation_from(item: AnswerInput, a: Analysis, rubric: Rubric, domain: str 
     weights = rubric.domain(domain).weights.as_dict()
     # Each proven gap also costs a point per unit of severity, so the overall agrees with the gap list.
     penalty = sum(rubric.gaps[f.id].severity for f in findings)
-    gaps = [
-        GapFinding(id=f.id, title=rubric.gaps[f.id].title, evidence=f.evidence, quoted=f.quoted)
-        for f in findings
-    ]
+    gaps = [GapFinding(id=f.id, title=rubric.gaps[f.id].title, evidence=f.evidence, quoted=f.quoted) for f in findings]
     flags = ["instructions_to_grader_ignored"] if a.injections else []
     return Evaluation(
         id=item.id,

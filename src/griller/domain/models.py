@@ -7,7 +7,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 DIMENSIONS: tuple[str, ...] = (
-    "relevance", "clarity", "structure", "specificity", "depth", "impact", "ownership",
+    "relevance",
+    "clarity",
+    "structure",
+    "specificity",
+    "depth",
+    "impact",
+    "ownership",
 )
 Kind = Literal["behavioral", "technical", "system_design", "situational"]
 KINDS: tuple[str, ...] = ("behavioral", "technical", "system_design", "situational")
@@ -39,7 +45,9 @@ class GapFinding(BaseModel):
     id: str
     title: str = ""
     evidence: str
-    quoted: bool = Field(description="True when evidence is a quote from the answer, False when it describes an absence")
+    quoted: bool = Field(
+        description="True when evidence is a quote from the answer, False when it describes an absence"
+    )
 
 
 class Strength(BaseModel):

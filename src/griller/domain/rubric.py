@@ -281,8 +281,6 @@ def _line_of(text: str, key: str, after: int = 1) -> int:
     for number in range(after, len(lines) + 1):
         if pattern.match(lines[number - 1]):
             return number
-        if number > after and lines[number - 1].startswith("[[") :
+        if number > after and lines[number - 1].startswith("[["):
             break
     return after
-
-

@@ -52,9 +52,7 @@ def raw_scores(a: Analysis) -> dict[str, float]:
     clarity -= 2.0 * max(0.0, (n - IDEAL_WORDS[a.kind][1]) / IDEAL_WORDS[a.kind][1])
 
     if technical_kind:
-        answer_first = bool(a.sentences) and any(
-            span.start < a.sentences[0].end for span in t.tech_terms
-        )
+        answer_first = bool(a.sentences) and any(span.start < a.sentences[0].end for span in t.tech_terms)
         structure = 3.0 + (1.5 if answer_first else 0.0) + min(2.5, 0.8 * len(t.sequence))
         structure += min(2.0, 0.5 * len(t.reasoning)) + 1.0 * lf
     else:

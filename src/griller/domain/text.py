@@ -19,9 +19,7 @@ _ESCAPES = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"
 )
 # C0/C1 controls except tab and newline; bidi overrides/isolates; zero-width characters; BOM.
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
-)
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 
 
@@ -49,8 +47,29 @@ class Span:
 
 
 _ABBREVIATIONS = (
-    "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "jr", "sr",
-    "approx", "est", "no", "fig", "u.s", "a.m", "p.m", "cf", "al",
+    "e.g",
+    "i.e",
+    "etc",
+    "vs",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "inc",
+    "ltd",
+    "co",
+    "jr",
+    "sr",
+    "approx",
+    "est",
+    "no",
+    "fig",
+    "u.s",
+    "a.m",
+    "p.m",
+    "cf",
+    "al",
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"')\]]*(?=\s+|$)|\n+")
 
@@ -61,7 +80,7 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        chunk = text[start:match.start()]
+        chunk = text[start : match.start()]
         tail = chunk.rsplit(None, 1)[-1].lower().rstrip(".") if chunk.strip() else ""
         if match.group().startswith(".") and tail in _ABBREVIATIONS:
             continue
@@ -93,7 +112,7 @@ def _split_run_on(span: Span, limit: int = 45) -> list[Span]:
     last = 0
     for match in _RUN_ON_BREAK.finditer(span.text):
         if span.text.count(" ", last, match.start()) >= 12:
-            piece = span.text[last:match.start()].strip()
+            piece = span.text[last : match.start()].strip()
             if piece:
                 pieces.append(Span(span.start + last, span.start + last + len(piece), piece))
             last = match.end()
@@ -134,7 +153,7 @@ def window(text: str, start: int, end: int, max_words: int = 14) -> Span:
     if len(text[lo:hi].split()) > max_words + 4:
         comma_lo = text.rfind(",", lo, start)
         comma_hi = text.find(",", end, hi)
-        if comma_lo >= 0 and len(text[comma_lo + 1:hi].split()) >= len(text[start:end].split()) + 2:
+        if comma_lo >= 0 and len(text[comma_lo + 1 : hi].split()) >= len(text[start:end].split()) + 2:
             lo = comma_lo + 1
         if comma_hi >= 0 and len(text[lo:comma_hi].split()) >= 4:
             hi = comma_hi

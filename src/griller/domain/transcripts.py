@@ -138,7 +138,7 @@ def parse_markdown(source: str, text: str) -> Parsed:
         if pending is None:
             problems.append(Problem(source, line, "answer with no question before it"))
             continue
-        q_tag, question, q_line = pending
+        q_tag, question, _ = pending
         pending = None
         if _FOLLOW_UP_TAG.search(q_tag) and items:
             items[-1].follow_ups.append(QA(question=question, answer=body))
@@ -146,7 +146,9 @@ def parse_markdown(source: str, text: str) -> Parsed:
         kind = _KIND_TAG.search(q_tag)
         items.append(
             AnswerInput(
-                id=f"q{len(items) + 1}", question=question, answer=body,
+                id=f"q{len(items) + 1}",
+                question=question,
+                answer=body,
                 kind=kind.group(1).lower() if kind else None,  # type: ignore[arg-type]
             )
         )

@@ -13,7 +13,15 @@ from griller.domain.models import DIMENSIONS, Evaluation
 from griller.domain.rubric import Rubric
 from griller.domain.text import sanitize, shorten
 
-SHORT = {"relevance": "Rel", "clarity": "Cla", "structure": "Str", "specificity": "Spe", "depth": "Dep", "impact": "Imp", "ownership": "Own"}
+SHORT = {
+    "relevance": "Rel",
+    "clarity": "Cla",
+    "structure": "Str",
+    "specificity": "Spe",
+    "depth": "Dep",
+    "impact": "Imp",
+    "ownership": "Own",
+}
 
 
 def safe(text: str, limit: int | None = None) -> Text:
@@ -70,7 +78,16 @@ def evaluation_panel(e: Evaluation, rubric: Rubric) -> Panel:
     parts.append(bars)
     for gap in e.gaps:
         mark = "“" if gap.quoted else ""
-        parts.append(Text.assemble(("✗ ", "red"), (gap.title or gap.id, "bold"), " — ", (mark, "dim"), safe(gap.evidence, 200), (mark.replace("“", "”"), "dim")))
+        parts.append(
+            Text.assemble(
+                ("✗ ", "red"),
+                (gap.title or gap.id, "bold"),
+                " — ",
+                (mark, "dim"),
+                safe(gap.evidence, 200),
+                (mark.replace("“", "”"), "dim"),
+            )
+        )
     for strength in e.strengths:
         parts.append(Text.assemble(("✓ ", "green"), (strength.text, "bold"), " — “", safe(strength.evidence, 200), "”"))
     for flag in e.flags:
@@ -79,7 +96,9 @@ def evaluation_panel(e: Evaluation, rubric: Rubric) -> Panel:
         parts.append(Text.assemble(("overruled ", "magenta"), f"{item.kind} {item.id}: ", safe(item.reason, 160)))
     if e.follow_up:
         parts.append(Text.assemble(("Follow-up: ", "bold cyan"), safe(e.follow_up, 300)))
-    title = Text.assemble(safe(e.id, 40), "  ", (f"{e.overall}/100", f"bold {score_style(e.overall)}"), (f"  {e.engine}", "dim"))
+    title = Text.assemble(
+        safe(e.id, 40), "  ", (f"{e.overall}/100", f"bold {score_style(e.overall)}"), (f"  {e.engine}", "dim")
+    )
     return Panel(Group(*parts), title=title, title_align="left", border_style=score_style(e.overall))
 
 

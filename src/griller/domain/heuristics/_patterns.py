@@ -56,9 +56,9 @@ def expand(phrase: str) -> list[str]:
     pieces: list[list[str]] = []
     last = 0
     for m in _GROUP.finditer(phrase):
-        pieces.append([phrase[last:m.start()]])
+        pieces.append([phrase[last : m.start()]])
         options = m.group(1).split("|")
-        pieces.append(options + [""] if m.group(2) else options)
+        pieces.append([*options, ""] if m.group(2) else options)
         last = m.end()
     pieces.append([phrase[last:]])
     return [" ".join("".join(choice).split()) for choice in product(*pieces)]

@@ -93,22 +93,61 @@ _MORE = (
     "faster|slower|better|quicker|cheaper|smoother|more|less|fewer|easier|happier|higher|lower|bigger|smaller|"
     "nicer|stable|reliable|efficient"
 )
-VAGUE = phrases([
-    f"a (lot|bit) ({_MORE})", f"(much|way|far|so much|really) ({_MORE})", "a lot", "a lot of", "lots of", "tons of",
-    "a ton", "a bunch", "a bunch of", "significantly", "significant", "dramatically", "drastically", "hugely",
-    "massively", "greatly", "considerably", "substantially", "tremendously", "noticeably",
-    "(huge|big|massive|major|great|real|good|nice|serious|measurable) "
-    "(improvement|win|impact|difference|boost|gain|reduction|increase|saving|savings)",
-    "(improved|increased|reduced|boosted|cut|lowered|sped up|speed up) "
-    "(it|things|performance|latency|cost|costs|speed|efficiency|throughput|load|time|errors|bugs|the load|the time|the errors)",
-    "quite a (bit|few)", "more efficient", "faster than before", "better performance", "much improved", "really well",
-    "very successful", "super successful",
-])
+VAGUE = phrases(
+    [
+        f"a (lot|bit) ({_MORE})",
+        f"(much|way|far|so much|really) ({_MORE})",
+        "a lot",
+        "a lot of",
+        "lots of",
+        "tons of",
+        "a ton",
+        "a bunch",
+        "a bunch of",
+        "significantly",
+        "significant",
+        "dramatically",
+        "drastically",
+        "hugely",
+        "massively",
+        "greatly",
+        "considerably",
+        "substantially",
+        "tremendously",
+        "noticeably",
+        "(huge|big|massive|major|great|real|good|nice|serious|measurable) "
+        "(improvement|win|impact|difference|boost|gain|reduction|increase|saving|savings)",
+        "(improved|increased|reduced|boosted|cut|lowered|sped up|speed up) "
+        "(it|things|performance|latency|cost|costs|speed|efficiency|throughput|load|time|errors|bugs|the load|the time|the errors)",
+        "quite a (bit|few)",
+        "more efficient",
+        "faster than before",
+        "better performance",
+        "much improved",
+        "really well",
+        "very successful",
+        "super successful",
+    ]
+)
 
 
 # Where a quantity can begin: a digit, a currency sign, a number word, or a multiplier word.
-_NUMBER_WORDS = frozenset(_SMALL) | {"half", "third", "quarter", "doubled", "tripled", "quadrupled", "halved", "tenfold",
-                                      "ten-fold", "twofold", "two-fold", "orders", "order", "cut"}
+_NUMBER_WORDS = frozenset(_SMALL) | {
+    "half",
+    "third",
+    "quarter",
+    "doubled",
+    "tripled",
+    "quadrupled",
+    "halved",
+    "tenfold",
+    "ten-fold",
+    "twofold",
+    "two-fold",
+    "orders",
+    "order",
+    "cut",
+}
 _SCALE_AFTER = frozenset({"hundred", "thousand", "million", "billion", "dozen", "half", "third", "quarter", "order"})
 
 
@@ -121,10 +160,19 @@ def _anchors(text: str) -> list[int]:
         first = word[0]
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if (
-            first.isdigit() or first in "$€£" or word in _NUMBER_WORDS
+            first.isdigit()
+            or first in "$€£"
+            or word in _NUMBER_WORDS
             or (word in ("a", "an", "one") and nxt in _SCALE_AFTER)
-            or (word == "from" and (nxt[:1].isdigit() or nxt[:1] in "$€£" or nxt in _NUMBER_WORDS
-                                    or nxt in ("about", "around", "roughly", "a")))
+            or (
+                word == "from"
+                and (
+                    nxt[:1].isdigit()
+                    or nxt[:1] in "$€£"
+                    or nxt in _NUMBER_WORDS
+                    or nxt in ("about", "around", "roughly", "a")
+                )
+            )
         ):
             out.append(spans[i][0])
     return out
@@ -160,7 +208,7 @@ def _excluded(text: str, start: int, end: int) -> bool:
         if b_start <= start and end <= b_end:
             return True
         if b_start <= start < b_end:
-            return not any(ch in text[start:start + 12] for ch in "%$€£")
+            return not any(ch in text[start : start + 12] for ch in "%$€£")
     return False
 
 

@@ -70,8 +70,27 @@ CONCEPTS: tuple[frozenset[str], ...] = tuple(
     )
 )
 
-_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ness", "ities", "ity", "ies", "ied",
-             "ers", "er", "ed", "es", "ly", "s", "al", "ive")
+_SUFFIXES = (
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ness",
+    "ities",
+    "ity",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "es",
+    "ly",
+    "s",
+    "al",
+    "ive",
+)
 
 
 @lru_cache(maxsize=65536)

@@ -18,20 +18,39 @@ _PROJECT = (
     "product|api|pipeline|platform|dashboard|app|tool|portal|initiative|program|programme"
 )
 _WHEN = "(last|this|that|one|a few|two|three|several) (year|years|quarter|summer|spring|winter|fall|month|months|week|weeks)"
-SITUATION = phrases([
-    "when i was (at|on|in|working)", "while i was", "back in", "back when",
-    "(at|in) my (last|previous|current|old|first|former|second) (job|company|role|team|employer|position|gig|internship)",
-    _WHEN, _WHEN + " ago", "there (was|were)", "we had (a|an|this|one|two|three|some|no|to)", "we were",
-    "our team (was|had)", "the team was", "i was (working|leading|on|the|asked|tasked|assigned|given)", "i joined",
-    "i had just", "we had just", "i inherited", "we needed to", "i needed to",
-    "the (problem|issue|situation|context|project|challenge|goal|task|background|setup|deadline|client|customer|bug|incident) (was|is|were|had)",
-    "our (service|system|app|product|platform|company|startup|api|pipeline|site|website|backend|frontend|database|"
-    "checkout|team|client|customer|codebase|monolith|release)",
-    f"at (a|an|the|my|our) ({_ORG})", f"at (a|an|the|my|our) * ({_ORG})", f"at (a|an|the|my|our) * * ({_ORG})",
-    "the (clearest|best|biggest|hardest|worst|toughest|most recent|first|last|main) (one|example|time|case|project|instance) (was|is)",
-    f"(was|is) (a|an|the|our) ({_PROJECT})", f"(was|is) (a|an|the|our) * ({_PROJECT})",
-    "during (a|an|the|my|our)",
-])
+SITUATION = phrases(
+    [
+        "when i was (at|on|in|working)",
+        "while i was",
+        "back in",
+        "back when",
+        "(at|in) my (last|previous|current|old|first|former|second) (job|company|role|team|employer|position|gig|internship)",
+        _WHEN,
+        _WHEN + " ago",
+        "there (was|were)",
+        "we had (a|an|this|one|two|three|some|no|to)",
+        "we were",
+        "our team (was|had)",
+        "the team was",
+        "i was (working|leading|on|the|asked|tasked|assigned|given)",
+        "i joined",
+        "i had just",
+        "we had just",
+        "i inherited",
+        "we needed to",
+        "i needed to",
+        "the (problem|issue|situation|context|project|challenge|goal|task|background|setup|deadline|client|customer|bug|incident) (was|is|were|had)",
+        "our (service|system|app|product|platform|company|startup|api|pipeline|site|website|backend|frontend|database|"
+        "checkout|team|client|customer|codebase|monolith|release)",
+        f"at (a|an|the|my|our) ({_ORG})",
+        f"at (a|an|the|my|our) * ({_ORG})",
+        f"at (a|an|the|my|our) * * ({_ORG})",
+        "the (clearest|best|biggest|hardest|worst|toughest|most recent|first|last|main) (one|example|time|case|project|instance) (was|is)",
+        f"(was|is) (a|an|the|our) ({_PROJECT})",
+        f"(was|is) (a|an|the|our) * ({_PROJECT})",
+        "during (a|an|the|my|our)",
+    ]
+)
 # "at Acme", "at Stripe": a capitalised name after "at" sets the scene too.
 _AT_NAME = re.compile(r"\bat (?:[A-Z][\w&.-]+)")
 
@@ -39,50 +58,157 @@ _RESULT_VERBS = (
     "reduced|increased|improved|cut|saved|grew|dropped|doubled|halved|tripled|boosted|decreased|lowered|raised|"
     "eliminated|prevented|avoided|shrank|shrunk|sped up|went down|went up|fell|rose|recovered|stopped|disappeared|vanished"
 )
-RESULT = phrases([
-    "as a result", "result in", "resulted in", "the result", "the outcome", "in the end", "at the end of the day",
-    "ended up (with|shipping|launching|going|choosing|saving|cutting|reducing|hitting|being|getting|delivering|doing)",
-    "which (meant|led|cut|reduced|saved|brought|allowed|let|got|gave|dropped|made)",
-    "that (cut|reduced|saved|brought|led|dropped|meant)", "that got us", "led to", "leading to", "so now",
-    "now (we|the|it|our|they|that|everyone|every|new|i)", "since then", "afterwards", "after that", "from then on",
-    "eventually", "finally", "now", "(days|weeks|months|years|sprints|quarters) later", "a (day|week|month|year) later",
-    "went from", "(dropped|fell|rose|grew|came down|went down|went up) (from|to)", "found no (issues|problems|bugs|vulnerabilities)",
-    "no (issues|complaints|incidents|outages|regressions) (since|after|in)",
-    "(we|it|they|i|the team|the feature|the release|the project|the launch|the migration|the fix|the change) "
-    "(shipped|launched|released|delivered|hit|met|made it|finished|completed|closed|landed|won|went live|passed|held|"
-    "succeeded|failed|missed|slipped|stabilized|stabilised|recovered|paid off|stuck|turned around)",
-    f"({_RESULT_VERBS})", "on time", "ahead of schedule", "behind schedule",
-    "never (happened|came back|recurred|broke) again", "(was|got) adopted", "got promoted",
-    "(positive|good|great) feedback", "it worked", "that worked", "(was|were) (successful|a success)",
-    "went (well|smoothly|fine|badly)",
-    "(was|were|got) (cancelled|canceled|rolled back|shelved|approved|accepted|merged|praised|recognized|rolled out|reverted)",
-    "zero (incidents|downtime|complaints|bugs|pages|errors|outages|tickets)", "zero * (incidents|outages|errors|tickets|bugs)", "no (more|further) (incidents|outages|pages|complaints|issues|bugs)",
-    "haven't had", "hasn't (happened|broken|failed)", "still (use|uses|in use|running|in production)", "is now", "are now",
-    "(was|were|got|had) (it|them|everything)? (resolved|fixed|restored|back up|back online|done|delivered|shipped|live|recovered)",
-    "got (it|that|this|them|everything) (done|fixed|working|shipped|out|live|merged|approved)",
-    "worked out", "turned out", "on (her|his|their|my) own",
-    "(they|he|she|everyone) (used|loved|liked|adopted|started|agreed|accepted|approved)",
-])
+RESULT = phrases(
+    [
+        "as a result",
+        "result in",
+        "resulted in",
+        "the result",
+        "the outcome",
+        "in the end",
+        "at the end of the day",
+        "ended up (with|shipping|launching|going|choosing|saving|cutting|reducing|hitting|being|getting|delivering|doing)",
+        "which (meant|led|cut|reduced|saved|brought|allowed|let|got|gave|dropped|made)",
+        "that (cut|reduced|saved|brought|led|dropped|meant)",
+        "that got us",
+        "led to",
+        "leading to",
+        "so now",
+        "now (we|the|it|our|they|that|everyone|every|new|i)",
+        "since then",
+        "afterwards",
+        "after that",
+        "from then on",
+        "eventually",
+        "finally",
+        "now",
+        "(days|weeks|months|years|sprints|quarters) later",
+        "a (day|week|month|year) later",
+        "went from",
+        "(dropped|fell|rose|grew|came down|went down|went up) (from|to)",
+        "found no (issues|problems|bugs|vulnerabilities)",
+        "no (issues|complaints|incidents|outages|regressions) (since|after|in)",
+        "(we|it|they|i|the team|the feature|the release|the project|the launch|the migration|the fix|the change) "
+        "(shipped|launched|released|delivered|hit|met|made it|finished|completed|closed|landed|won|went live|passed|held|"
+        "succeeded|failed|missed|slipped|stabilized|stabilised|recovered|paid off|stuck|turned around)",
+        f"({_RESULT_VERBS})",
+        "on time",
+        "ahead of schedule",
+        "behind schedule",
+        "never (happened|came back|recurred|broke) again",
+        "(was|got) adopted",
+        "got promoted",
+        "(positive|good|great) feedback",
+        "it worked",
+        "that worked",
+        "(was|were) (successful|a success)",
+        "went (well|smoothly|fine|badly)",
+        "(was|were|got) (cancelled|canceled|rolled back|shelved|approved|accepted|merged|praised|recognized|rolled out|reverted)",
+        "zero (incidents|downtime|complaints|bugs|pages|errors|outages|tickets)",
+        "zero * (incidents|outages|errors|tickets|bugs)",
+        "no (more|further) (incidents|outages|pages|complaints|issues|bugs)",
+        "haven't had",
+        "hasn't (happened|broken|failed)",
+        "still (use|uses|in use|running|in production)",
+        "is now",
+        "are now",
+        "(was|were|got|had) (it|them|everything)? (resolved|fixed|restored|back up|back online|done|delivered|shipped|live|recovered)",
+        "got (it|that|this|them|everything) (done|fixed|working|shipped|out|live|merged|approved)",
+        "worked out",
+        "turned out",
+        "on (her|his|their|my) own",
+        "(they|he|she|everyone) (used|loved|liked|adopted|started|agreed|accepted|approved)",
+    ]
+)
 
-LEARNING = phrases([
-    "learn*", "learnt", "lesson*", "takeaway*", "taught me", "now i", "i now", "these days", "since then", "from then on",
-    "next time", "going forward", "in hindsight", "looking back", "if i (did|had|could do) it (again|over)",
-    "(would|i'd) do (it)? differently", "changed (how|the way|my)", "i always * now", "i realized", "i realised",
-    "made me realize", "(the|my) mistake was", "i should have", "i shouldn't have",
-    "i added a (check|test|step|rule|checklist)", "postmortem", "post-mortem", "retro", "retrospective",
-])
+LEARNING = phrases(
+    [
+        "learn*",
+        "learnt",
+        "lesson*",
+        "takeaway*",
+        "taught me",
+        "now i",
+        "i now",
+        "these days",
+        "since then",
+        "from then on",
+        "next time",
+        "going forward",
+        "in hindsight",
+        "looking back",
+        "if i (did|had|could do) it (again|over)",
+        "(would|i'd) do (it)? differently",
+        "changed (how|the way|my)",
+        "i always * now",
+        "i realized",
+        "i realised",
+        "made me realize",
+        "(the|my) mistake was",
+        "i should have",
+        "i shouldn't have",
+        "i added a (check|test|step|rule|checklist)",
+        "postmortem",
+        "post-mortem",
+        "retro",
+        "retrospective",
+    ]
+)
 _LEARNED_HABIT = re.compile(r"\bi (?:started|began|always) (?:to )?\w+ing\b", re.IGNORECASE)
 
-GENERIC = phrases([
-    "i always", "i usually", "i generally", "i typically", "i tend to", "i try to", "i like to",
-    "i make sure", "i would", "i'd", "i will", "in general", "generally", "typically", "usually",
-    "whenever", "every time", "it's important to", "it is important to", "the key is", "the key to",
-    "you should", "you need to", "you have to", "you want to", "you just", "my approach is", "my philosophy",
-    "as a rule", "i believe in", "i'm a team player", "i am a team player", "i'm very", "i am very",
-    "i'm someone who", "i am someone who", "i'm the kind of", "i'm a big believer", "i value",
-    "communication is key", "at the end of the day", "in any team", "most of the time", "normally",
-    "best practices", "people skills", "hard worker", "detail oriented", "detail-oriented",
-])
+GENERIC = phrases(
+    [
+        "i always",
+        "i usually",
+        "i generally",
+        "i typically",
+        "i tend to",
+        "i try to",
+        "i like to",
+        "i make sure",
+        "i would",
+        "i'd",
+        "i will",
+        "in general",
+        "generally",
+        "typically",
+        "usually",
+        "whenever",
+        "every time",
+        "it's important to",
+        "it is important to",
+        "the key is",
+        "the key to",
+        "you should",
+        "you need to",
+        "you have to",
+        "you want to",
+        "you just",
+        "my approach is",
+        "my philosophy",
+        "as a rule",
+        "i believe in",
+        "i'm a team player",
+        "i am a team player",
+        "i'm very",
+        "i am very",
+        "i'm someone who",
+        "i am someone who",
+        "i'm the kind of",
+        "i'm a big believer",
+        "i value",
+        "communication is key",
+        "at the end of the day",
+        "in any team",
+        "most of the time",
+        "normally",
+        "best practices",
+        "people skills",
+        "hard worker",
+        "detail oriented",
+        "detail-oriented",
+    ]
+)
 
 # Concrete anchors: a named thing mid-sentence, a time anchor, a past-tense event.
 _NAMED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-zA-Z0-9]+|[A-Z]{2,}[a-z0-9]*)(?:[ -][A-Z][a-zA-Z0-9]+)*")
@@ -97,12 +223,25 @@ def _codeish(text: str) -> list[Span]:
         if len(word) > 2 and _CODEISH_SHAPE.search(word):
             out.append(Span(start, end, word))
     return out
-_TIME_ANCHOR = phrases([
-    "last (year|quarter|month|summer|spring|winter|fall|week|sprint)", "(a|one|two|three|few|couple of) (years|months|weeks) ago",
-    "a year ago", "once", "one time", "back when", "at my (last|previous|current|old|first) (job|company|role)",
-    "when i was at", "during (the|a|my|our)", "on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
-    "black friday", "the night before", "that (week|day|night|morning|quarter|sprint)",
-])
+
+
+_TIME_ANCHOR = phrases(
+    [
+        "last (year|quarter|month|summer|spring|winter|fall|week|sprint)",
+        "(a|one|two|three|few|couple of) (years|months|weeks) ago",
+        "a year ago",
+        "once",
+        "one time",
+        "back when",
+        "at my (last|previous|current|old|first) (job|company|role)",
+        "when i was at",
+        "during (the|a|my|our)",
+        "on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
+        "black friday",
+        "the night before",
+        "that (week|day|night|morning|quarter|sprint)",
+    ]
+)
 _YEAR = re.compile(r"\bin (?:19|20)\d\d\b")
 _PAST_EVENT = re.compile(
     r"\b(?:(?i:i)|we|he|she|they|it|my (?:manager|lead|teammate|colleague)|the (?:team|service|system|client|"

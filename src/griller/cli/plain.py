@@ -1,0 +1,98 @@
+"""``griller interview --plain``: the live interview as lines of text on stdin/stdout.
+
+For screen readers, dumb terminals and scripts. Each answer is one line; ``/end`` ends the
+interview, ``/skip`` skips the question. Prompts and feedback go to stdout, nothing else does.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TextIO
+
+from griller.coach.interviewing import LiveInterview
+from griller.domain.interview import Prompt
+from griller.domain.models import Evaluation
+from griller.domain.summary import SessionSummary
+from griller.domain.text import sanitize, shorten
+
+
+def _say(out: TextIO, text: str = "", indent: str = "") -> None:
+    out.write(indent + sanitize(text) + "\n")
+    out.flush()
+
+
+def _prompt_line(prompt: Prompt) -> str:
+    where = f"Question {prompt.number} of {prompt.total}"
+    if prompt.is_follow_up:
+        where += f", follow-up {prompt.depth}"
+    return f"[{where} · {prompt.kind.replace('_', ' ')} · {prompt.difficulty}]\n{prompt.text}"
+
+
+def _feedback(evaluation: Evaluation) -> list[str]:
+    lines = [
+        f"Score {evaluation.overall}/100 ({evaluation.engine}): "
+        + ", ".join(f"{d} {s}" for d, s in evaluation.scores.items())
+    ]
+    for gap in evaluation.gaps[:3]:
+        lines.append(f"- gap: {gap.title or gap.id} — {shorten(gap.evidence, 140)}")
+    for strength in evaluation.strengths[:2]:
+        lines.append(f"+ strength: {strength.text} — “{shorten(strength.evidence, 120)}”")
+    return lines
+
+
+def _summary_lines(summary: SessionSummary) -> list[str]:
+    lines = ["", "Interview finished."]
+    if summary.overall is not None:
+        lines.append(f"Overall {summary.overall}/100 over {summary.answered} answer(s), {summary.skipped} skipped.")
+        lines.append("Dimensions: " + ", ".join(f"{d} {v:g}" for d, v in summary.dimensions.items()))
+    for gap in summary.top_gaps[:3]:
+        lines.append(f"Recurring gap: {gap.title} ×{gap.count} — {shorten(gap.quote, 120)}")
+    for drill in summary.drills:
+        lines.append(f"Drill: {drill}")
+    return lines
+
+
+def run_plain(
+    live: LiveInterview, stdin: TextIO, stdout: TextIO, *, greeting: str = "", closing: str = ""
+) -> SessionSummary:
+    """Run the interview loop until the questions run out, ``/end``, or end of input."""
+    if greeting:
+        _say(stdout, greeting)
+    _say(stdout, f"Session {live.session_id}. One line per answer; /skip to skip, /end to finish.")
+    prompt = live.ask()
+    while prompt is not None:
+        _say(stdout)
+        _say(stdout, _prompt_line(prompt))
+        stdout.write("> ")
+        stdout.flush()
+        started = time.monotonic()
+        line = stdin.readline()
+        if not stdin.isatty():
+            stdout.write("\n")  # piped input is not echoed: keep feedback off the prompt line
+        if not line:  # end of input: stop cleanly, the session stays resumable
+            _say(stdout)
+            _say(stdout, f"Input ended. Resume with: griller interview --continue {live.session_id}")
+            return live.summary()
+        answer = line.rstrip("\n")
+        command = answer.strip().lower()
+        if command == "/end":
+            break
+        if command == "/skip":
+            prompt = live.skip()
+            continue
+        if not answer.strip():
+            _say(stdout, "(empty answer; type your answer, /skip or /end)")
+            continue
+        elapsed = int((time.monotonic() - started) * 1000)
+        live.submit(answer, source="text", answer_ms=elapsed)
+        evaluation, prompt = live.grade()
+        for text in _feedback(evaluation):
+            _say(stdout, text)
+        if prompt is not None and prompt.is_follow_up:
+            _say(stdout, "Follow-up:")
+    summary = live.finish() if live.machine.status != "finished" else live.summary()
+    for text in _summary_lines(summary):
+        _say(stdout, text)
+    if closing:
+        _say(stdout, closing)
+    return summary

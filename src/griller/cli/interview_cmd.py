@@ -80,6 +80,24 @@ def interview(
         fail(str(exc))
     judge = _judge(config, rules, domain or config.interview.domain, model)
 
+    setup_options = (resume, job, kind, difficulty, questions, minutes, persona, domain, industry)
+    on_terminal = not plain and sys.stdin.isatty() and sys.stdout.isatty()
+    if on_terminal and not resume_session and all(option is None for option in setup_options):
+        # Nothing chosen on the command line: let the TUI's setup screen ask.
+        from griller.tui.app import run_setup
+        from griller.tui.starting import SessionStarter
+
+        defaults = InterviewRequest(
+            type=config.interview.type,
+            difficulty=config.interview.difficulty,
+            questions=config.interview.questions,
+            persona=config.interview.persona,
+            domain=config.interview.domain,
+            industry=config.interview.industry,
+        )
+        run_setup(SessionStarter(database, path, rules, judge), config, defaults)
+        return
+
     if resume_session:
         try:
             live = LiveInterview.resume(database, rules, judge, resume_session)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pydantic import BaseModel, Field
@@ -91,58 +92,52 @@ def percentile(value: float, population: Sequence[float]) -> float:
     return round(100 * sum(1 for p in population if p <= value) / len(population), 1)
 
 
-def compute_progress(
-    history: list[SessionPoint],
-    gap_counts: dict[str, int],
-    recent_gap_counts: dict[str, int],
-    rubric: Rubric,
-    today: date,
-    *,
-    total_sessions: int | None = None,
-) -> Progress:
-    graded = [p for p in history if p.overall is not None and p.answers]
-    answers = sum(p.answers for p in history)
-    progress = Progress(sessions=total_sessions if total_sessions is not None else len(history), answers=answers)
-    days = {date.fromisoformat(p.started_at[:10]) for p in history}
-    progress.streak_days, progress.longest_streak = streaks(days, today)
-    if graded:
-        weight = sum(p.answers for p in graded)
-        progress.overall = round(sum((p.overall or 0) * p.answers for p in graded) / weight, 1)
-        progress.dimensions = {
-            d: round(sum(p.dimensions.get(d, 0) * p.answers for p in graded) / weight, 1) for d in DIMENSIONS
-        }
-        recent, earlier = graded[-RECENT:], graded[:-RECENT]
-        if earlier:
+@dataclass
+class ProgressInput:
+    """Aggregates the caller computed (in SQL) over the sessions in scope, oldest first."""
+
+    sessions: int
+    answers: int
+    practice_days: set[date]
+    overall: float | None
+    dimensions: dict[str, float]
+    recent_dimensions: dict[str, float]  # the last RECENT graded sessions
+    earlier_dimensions: dict[str, float] | None  # the graded sessions before them; None if there are none
+    session_overalls: list[float]  # one per graded session, oldest first
+    history: list[SessionPoint]  # the last 30 sessions
+    gap_counts: dict[str, int]
+    recent_gap_counts: dict[str, int]
+    recent_answers: int
+    overall_sum: float  # sum of every answer's overall score, for XP
+
+
+def compute_progress(data: ProgressInput, rubric: Rubric, today: date) -> Progress:
+    progress = Progress(sessions=data.sessions, answers=data.answers)
+    progress.streak_days, progress.longest_streak = streaks(data.practice_days, today)
+    if data.overall is not None:
+        progress.overall = round(data.overall, 1)
+        progress.dimensions = {d: round(data.dimensions.get(d, 0.0), 1) for d in DIMENSIONS}
+        if data.earlier_dimensions:
             progress.trends = {
-                d: round(
-                    _mean([p.dimensions.get(d, 0) for p in recent]) - _mean([p.dimensions.get(d, 0) for p in earlier]),
-                    1,
-                )
-                for d in DIMENSIONS
+                d: round(data.recent_dimensions.get(d, 0.0) - data.earlier_dimensions.get(d, 0.0), 1) for d in DIMENSIONS
             }
-        last = graded[-1]
-        progress.last_percentile = percentile(last.overall or 0, [p.overall or 0 for p in graded])
-    progress.history = history[-30:]
-    recent_answers = sum(p.answers for p in history[-RECENT:])
-    earlier_answers = answers - recent_answers
-    for gap_id, count in sorted(gap_counts.items(), key=lambda kv: -kv[1])[:6]:
-        recent_count = recent_gap_counts.get(gap_id, 0)
-        recent_rate = recent_count / recent_answers if recent_answers else 0.0
+    if data.session_overalls:
+        progress.last_percentile = percentile(data.session_overalls[-1], data.session_overalls)
+    progress.history = data.history
+    earlier_answers = data.answers - data.recent_answers
+    for gap_id, count in sorted(data.gap_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:6]:
+        recent_count = data.recent_gap_counts.get(gap_id, 0)
+        recent_rate = recent_count / data.recent_answers if data.recent_answers else 0.0
         earlier_rate = (count - recent_count) / earlier_answers if earlier_answers else 0.0
         gap = rubric.gap(gap_id)
-        progress.gaps.append(
-            GapTrend(
-                id=gap_id,
-                title=gap.title if gap else gap_id,
-                count=count,
-                recent_rate=round(recent_rate, 2),
-                earlier_rate=round(earlier_rate, 2),
-                shrinking=(recent_rate < earlier_rate) if earlier_answers else None,
-            )
-        )
-    progress.xp = sum(10 * p.answers + int(p.overall or 0) * p.answers // 10 for p in history)
+        progress.gaps.append(GapTrend(
+            id=gap_id, title=gap.title if gap else gap_id, count=count,
+            recent_rate=round(recent_rate, 2), earlier_rate=round(earlier_rate, 2),
+            shrinking=(recent_rate < earlier_rate) if earlier_answers else None,
+        ))
+    progress.xp = 10 * data.answers + int(data.overall_sum) // 10
     progress.level, progress.next_level_xp = level_for(progress.xp)
-    progress.badges = _badges(progress, graded)
+    progress.badges = _badges(progress, data.session_overalls)
     progress.challenge = daily_challenge(rubric, today, progress.gaps[0].id if progress.gaps else None)
     return progress
 
@@ -151,7 +146,7 @@ def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def _badges(progress: Progress, graded: list[SessionPoint]) -> list[str]:
+def _badges(progress: Progress, session_overalls: list[float]) -> list[str]:
     earned = []
     if progress.sessions >= 1:
         earned.append("First session")
@@ -161,7 +156,7 @@ def _badges(progress: Progress, graded: list[SessionPoint]) -> list[str]:
         earned.append("Three-day streak")
     if progress.longest_streak >= 7:
         earned.append("Week-long streak")
-    if any((p.overall or 0) >= 80 for p in graded):
+    if any(o >= 80 for o in session_overalls):
         earned.append("80+ session")
     if progress.answers >= 100:
         earned.append("Hundred answers")

@@ -183,6 +183,7 @@ def record_evaluation(db: sqlite_utils.Database, turn_id: str, evaluation: Evalu
                 "follow_up": evaluation.follow_up,
                 "payload": json.dumps(payload),
                 "created_at": now(),
+                "session_id": session_id,
                 **evaluation.scores,
             }
         )

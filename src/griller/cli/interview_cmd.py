@@ -45,8 +45,7 @@ def interview(
         typer.Option(
             "--continue",
             "-c",
-            flag_value="last",
-            help="Resume an interrupted session (the last one, or the id given).",
+            help="Resume an interrupted session: the last one (the default), or the id given.",
             metavar="[SESSION]",
         ),
     ] = None,

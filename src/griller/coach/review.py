@@ -21,6 +21,8 @@ class InputError(ValueError):
 class Batch:
     items: list[AnswerInput] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    bases: dict[str, Path] = field(default_factory=dict)
+    """Per item id, the folder its relative audio/video paths are relative to."""
 
 
 def read_source(name: str, stdin_text: Callable[[], str] | None = None) -> str:
@@ -54,6 +56,7 @@ def load_batch(names: list[str], stdin_text: Callable[[], str] | None = None) ->
             if count:
                 item = item.model_copy(update={"id": f"{item.id}#{count + 1}"})
             batch.items.append(item)
+            batch.bases[item.id] = Path.cwd() if name == "-" else Path(name).resolve().parent
         batch.problems.extend(parsed.problems)
     return batch
 

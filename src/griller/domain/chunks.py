@@ -39,8 +39,16 @@ def resume_chunks(document_id: str, profile: Profile, claims: list[Claim]) -> li
 
     def add(section: str, text: str, claim: Claim | None = None, ref: str | None = None) -> None:
         if text.strip():
-            out.append(Chunk(id=f"{document_id}:k{len(out)}", ordinal=len(out), section=section, text=text.strip(),
-                             claim_id=claim.id if claim else None, role_ref=ref))
+            out.append(
+                Chunk(
+                    id=f"{document_id}:k{len(out)}",
+                    ordinal=len(out),
+                    section=section,
+                    text=text.strip(),
+                    claim_id=claim.id if claim else None,
+                    role_ref=ref,
+                )
+            )
 
     if profile.summary:
         add("summary", f"{profile.headline}. {profile.summary}" if profile.headline else profile.summary)
@@ -63,22 +71,28 @@ def resume_chunks(document_id: str, profile: Profile, claims: list[Claim]) -> li
     for i, school in enumerate(profile.education):
         ref = f"education/{i}"
         facts = [d for d in school.details if not any(c.text == d for c in by_ref.get(ref, []))]
-        add("education", ", ".join(x for x in (school.degree, school.institution, *facts) if x)
-            + _when(school.start, school.end), ref=ref)
+        add(
+            "education",
+            ", ".join(x for x in (school.degree, school.institution, *facts) if x) + _when(school.start, school.end),
+            ref=ref,
+        )
         for claim in by_ref.get(ref, []):
             add("education", f"{school.institution}: {claim.text}", claim, ref)
     if profile.skills:
         add("skills", "Skills: " + ", ".join(profile.skills))
     for section, lines in profile.other.items():
         for start in range(0, len(lines), _GROUP):
-            add(section, f"{section.title()}: " + "; ".join(lines[start:start + _GROUP]))
+            add(section, f"{section.title()}: " + "; ".join(lines[start : start + _GROUP]))
     return out
 
 
 def job_chunks(document_id: str, job: JobProfile) -> list[Chunk]:
     out: list[Chunk] = []
-    for text, section in ([(job.title, "title")] + [(r.text, r.kind) for r in job.requirements]
-                          + [(t, "responsibility") for t in job.responsibilities]):
+    for text, section in (
+        [(job.title, "title")]
+        + [(r.text, r.kind) for r in job.requirements]
+        + [(t, "responsibility") for t in job.responsibilities]
+    ):
         if text.strip():
             out.append(Chunk(id=f"{document_id}:k{len(out)}", ordinal=len(out), section=section, text=text))
     return out

@@ -6,15 +6,29 @@ import re
 from dataclasses import dataclass
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
-DATE = rf"(?:{MONTH}\s*,?\s*(?:19|20)\d\d|{_SEASON}\s+(?:19|20)\d\d|(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d\d|(?:19|20)\d\d\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)|(?:19|20)\d\d)"
+_YEAR = r"(?:19|20)\d\d"
+DATE = (
+    rf"(?:{MONTH}\s*,?\s*{_YEAR}|{_SEASON}\s+{_YEAR}|(?:0?[1-9]|1[0-2])\s*/\s*{_YEAR}"
+    rf"|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)|{_YEAR})"
+)
 _PRESENT = r"(?:present|current(?:ly)?|now|today|ongoing|to date|date)"
 _DASH = r"\s*(?:-|–|—|~|­|to|until|till)\s*"
 RANGE = re.compile(rf"(?<![\w/])(?P<start>{DATE}){_DASH}(?P<end>{DATE}|{_PRESENT})(?![\w/])", re.IGNORECASE)
@@ -82,6 +96,7 @@ def year_of(value: str | None) -> int | None:
 
 def months_between(start: str | None, end: str | None, today: tuple[int, int]) -> int:
     """Whole months from start to end ("present" is ``today``); 0 when either is unknown."""
+
     def parse(value: str | None) -> tuple[int, int] | None:
         if value == "present":
             return today

@@ -20,20 +20,49 @@ SENIORITIES = ("intern", "junior", "mid", "senior", "staff", "principal", "manag
 _MUST_HEAD = re.compile(
     r"\b(?:requirements?|required|must[- ]haves?|qualifications|what you(?:'ll| will)? (?:need|bring)|"
     r"you (?:have|bring|are)|about you|who you are|what we(?:'re| are) looking for|skills|experience|"
-    r"we expect|you should have|minimum|basic)\b", re.IGNORECASE)
+    r"we expect|you should have|minimum|basic)\b",
+    re.IGNORECASE,
+)
 _NICE_HEAD = re.compile(
     r"\b(?:nice[- ]to[- ]haves?|bonus(?: points)?|preferred|pluses|a plus|good to have|desirable|"
-    r"extra credit|ideally|even better|would be great|not required)\b", re.IGNORECASE)
+    r"extra credit|ideally|even better|would be great|not required)\b",
+    re.IGNORECASE,
+)
 _OTHER_HEAD = re.compile(
     r"\b(?:responsibilities|what you(?:'ll| will) do|the role|about (?:us|the (?:role|team|company))|"
     r"benefits|perks|we offer|compensation|salary|how to apply|our stack|tech stack|day to day)\b",
-    re.IGNORECASE)
-_NICE_CUE = re.compile(r"\b(?:nice to have|a plus|bonus|preferred|preferably|ideally|desirable|is an advantage|"
-                       r"would be great|not required|familiarity with)\b", re.IGNORECASE)
+    re.IGNORECASE,
+)
+_NICE_CUE = re.compile(
+    r"\b(?:nice to have|a plus|bonus|preferred|preferably|ideally|desirable|is an advantage|"
+    r"would be great|not required|familiarity with)\b",
+    re.IGNORECASE,
+)
 _YEARS = re.compile(r"(\d{1,2})\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:\+\s*)?years?", re.IGNORECASE)
 _TERM = re.compile(r"\b(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]?\d*|[A-Za-z]+\d+[A-Za-z]*)\b")
-_NOT_TERMS = {"US", "EU", "UK", "OK", "AND", "OR", "THE", "IT", "YOU", "WE", "CV", "PTO", "EEO", "TBD", "FAQ",
-              "USA", "CEO", "CTO", "HR", "API", "APIS"}
+_NOT_TERMS = {
+    "US",
+    "EU",
+    "UK",
+    "OK",
+    "AND",
+    "OR",
+    "THE",
+    "IT",
+    "YOU",
+    "WE",
+    "CV",
+    "PTO",
+    "EEO",
+    "TBD",
+    "FAQ",
+    "USA",
+    "CEO",
+    "CTO",
+    "HR",
+    "API",
+    "APIS",
+}
 
 
 class Requirement(BaseModel):
@@ -93,7 +122,7 @@ def parse_job(lines: list[str]) -> JobProfile:
         if heading and not line.startswith(BULLET):
             section = heading
             continue
-        text = line[len(BULLET):].strip() if line.startswith(BULLET) else line
+        text = line[len(BULLET) :].strip() if line.startswith(BULLET) else line
         if not line.startswith(BULLET) and items and items[-1][1] == section and re.match(r"^[a-z(]", text):
             items[-1] = (f"{items[-1][0]} {text}", section)  # a wrapped line
             continue
@@ -110,10 +139,15 @@ def parse_job(lines: list[str]) -> JobProfile:
             continue
         kind: Literal["must", "nice"] = "nice" if sect == "nice" or _NICE_CUE.search(text) else "must"
         years = _YEARS.search(text)
-        job.requirements.append(Requirement(
-            id=f"r{len(job.requirements) + 1}", text=text, kind=kind, skills=find_skills(text),
-            years=int(years.group(1)) if years else None,
-        ))
+        job.requirements.append(
+            Requirement(
+                id=f"r{len(job.requirements) + 1}",
+                text=text,
+                kind=kind,
+                skills=find_skills(text),
+                years=int(years.group(1)) if years else None,
+            )
+        )
     full = "\n".join(lines)
     job.years = max((r.years for r in job.requirements if r.years), default=None)
     job.seniority = seniority(job.title, full, job.years)
@@ -126,10 +160,21 @@ def parse_job(lines: list[str]) -> JobProfile:
 
 def seniority(title: str, text: str, years: int | None) -> str | None:
     lowered = title.lower()
-    for word, level in (("intern", "intern"), ("junior", "junior"), ("jr", "junior"), ("graduate", "junior"),
-                        ("principal", "principal"), ("staff", "staff"), ("director", "director"),
-                        ("head of", "director"), ("manager", "manager"), ("senior", "senior"), ("sr", "senior"),
-                        ("lead", "senior"), ("mid", "mid")):
+    for word, level in (
+        ("intern", "intern"),
+        ("junior", "junior"),
+        ("jr", "junior"),
+        ("graduate", "junior"),
+        ("principal", "principal"),
+        ("staff", "staff"),
+        ("director", "director"),
+        ("head of", "director"),
+        ("manager", "manager"),
+        ("senior", "senior"),
+        ("sr", "senior"),
+        ("lead", "senior"),
+        ("mid", "mid"),
+    ):
         if re.search(rf"\b{word}\b", lowered):
             return level
     if years is not None:
@@ -153,8 +198,12 @@ def _key_terms(job: JobProfile) -> list[str]:
         for term in _TERM.findall(requirement.text):
             if term.endswith("s") and term[:-1].isupper():
                 term = term[:-1]  # "VPCs" is the VPC term
-            if (term.upper() in _NOT_TERMS or key(term) in seen or re.fullmatch(r"\d+\w*", term)
-                    or re.search(rf"\b{re.escape(key(term))}\b", inside)):
+            if (
+                term.upper() in _NOT_TERMS
+                or key(term) in seen
+                or re.fullmatch(r"\d+\w*", term)
+                or re.search(rf"\b{re.escape(key(term))}\b", inside)
+            ):
                 continue
             seen.add(key(term))
             terms.append(term)

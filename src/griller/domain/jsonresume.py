@@ -29,8 +29,8 @@ class _Node(BaseModel):
 
 
 class _Dated(_Node):
-    startDate: str | None = None  # noqa: N815 - the schema's field names
-    endDate: str | None = None  # noqa: N815
+    startDate: str | None = None
+    endDate: str | None = None
 
     @field_validator("startDate", "endDate")
     @classmethod
@@ -43,7 +43,7 @@ class _Dated(_Node):
 class _Location(_Node):
     city: str | None = None
     region: str | None = None
-    countryCode: str | None = None  # noqa: N815
+    countryCode: str | None = None
 
 
 class _Profile(_Node):
@@ -81,7 +81,7 @@ class _Volunteer(_Dated):
 class _Education(_Dated):
     institution: str | None = None
     area: str | None = None
-    studyType: str | None = None  # noqa: N815
+    studyType: str | None = None
     score: str | None = None
     courses: list[str] = Field(default_factory=list)
 
@@ -113,7 +113,7 @@ def validate(data: Any) -> JsonResume:
     if not isinstance(data, dict):
         raise JsonResumeError("not a JSON Resume: the top level must be an object")
     if "basics" not in data:
-        raise JsonResumeError("not a JSON Resume: no \"basics\" object (see jsonresume.org/schema)")
+        raise JsonResumeError('not a JSON Resume: no "basics" object (see jsonresume.org/schema)')
     try:
         return JsonResume.model_validate(data)
     except ValidationError as exc:
@@ -129,28 +129,52 @@ def to_profile(resume: JsonResume) -> Profile:
     profile = Profile(name=basics.name, headline=basics.label or "", contacts=contacts, summary=basics.summary or "")
     for work in resume.work:
         bullets = ([work.summary] if work.summary and not work.highlights else []) + work.highlights
-        profile.experience.append(Role(
-            title=work.position or "", company=work.name or "", location=work.location or "",
-            start=_date(work.startDate), end=_date(work.endDate) or ("present" if work.startDate else None),
-            bullets=[b for b in bullets if b],
-        ))
+        profile.experience.append(
+            Role(
+                title=work.position or "",
+                company=work.name or "",
+                location=work.location or "",
+                start=_date(work.startDate),
+                end=_date(work.endDate) or ("present" if work.startDate else None),
+                bullets=[b for b in bullets if b],
+            )
+        )
     for vol in resume.volunteer:
-        profile.experience.append(Role(
-            title=vol.position or "", company=vol.organization or "", section="volunteer",
-            start=_date(vol.startDate), end=_date(vol.endDate) or ("present" if vol.startDate else None),
-            bullets=[b for b in ([vol.summary] if vol.summary and not vol.highlights else []) + vol.highlights if b],
-        ))
+        profile.experience.append(
+            Role(
+                title=vol.position or "",
+                company=vol.organization or "",
+                section="volunteer",
+                start=_date(vol.startDate),
+                end=_date(vol.endDate) or ("present" if vol.startDate else None),
+                bullets=[
+                    b for b in ([vol.summary] if vol.summary and not vol.highlights else []) + vol.highlights if b
+                ],
+            )
+        )
     for school in resume.education:
         degree = " in ".join(x for x in (school.studyType, school.area) if x)
         details = ([f"GPA {school.score}"] if school.score else []) + school.courses
-        profile.education.append(Education(institution=school.institution or "", degree=degree,
-                                           start=_date(school.startDate), end=_date(school.endDate), details=details))
+        profile.education.append(
+            Education(
+                institution=school.institution or "",
+                degree=degree,
+                start=_date(school.startDate),
+                end=_date(school.endDate),
+                details=details,
+            )
+        )
     for project in resume.projects:
-        profile.projects.append(Project(
-            name=project.name or "", description=project.description or "", start=_date(project.startDate),
-            end=_date(project.endDate), bullets=project.highlights or ([project.description] if project.description else []),
-            skills=[canonical(k) for k in project.keywords],
-        ))
+        profile.projects.append(
+            Project(
+                name=project.name or "",
+                description=project.description or "",
+                start=_date(project.startDate),
+                end=_date(project.endDate),
+                bullets=project.highlights or ([project.description] if project.description else []),
+                skills=[canonical(k) for k in project.keywords],
+            )
+        )
     listed = [canonical(s) for skill in resume.skills for s in ([skill.name] if skill.name else []) + skill.keywords]
     attach_skills(profile, listed)
     return profile

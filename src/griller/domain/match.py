@@ -22,11 +22,28 @@ WEIGHTS = {"must": 2, "nice": 1}
 SEMANTIC_THRESHOLD = 0.55
 # Broad skills that only count when a requirement names nothing more specific: "PCI DSS compliance"
 # is not proved by the word "compliance".
-GENERIC_SKILLS = frozenset({
-    "Compliance", "Security", "Leadership", "Performance", "Scalability", "Observability", "High Availability",
-    "Networking", "Agile", "Distributed Systems", "System Design", "Caching", "Concurrency", "Mentoring",
-    "Hiring", "Project Management", "Stakeholder Management", "Code Review",
-})
+GENERIC_SKILLS = frozenset(
+    {
+        "Compliance",
+        "Security",
+        "Leadership",
+        "Performance",
+        "Scalability",
+        "Observability",
+        "High Availability",
+        "Networking",
+        "Agile",
+        "Distributed Systems",
+        "System Design",
+        "Caching",
+        "Concurrency",
+        "Mentoring",
+        "Hiring",
+        "Project Management",
+        "Stakeholder Management",
+        "Code Review",
+    }
+)
 _STOP = set(
     "a an and are as at be by for from has have in into is it of on or our the to we with you your will "
     "experience experienced strong solid good great excellent knowledge understanding ability able "
@@ -103,7 +120,11 @@ def candidate_years(profile: Profile, today: tuple[int, int]) -> float:
 
 
 def match(
-    profile: Profile, claims: list[Claim], job: JobProfile, *, today: tuple[int, int],
+    profile: Profile,
+    claims: list[Claim],
+    job: JobProfile,
+    *,
+    today: tuple[int, int],
     semantic: Mapping[str, list[tuple[str, str, float]]] | None = None,
 ) -> MatchReport:
     lines = evidence_lines(profile, claims)
@@ -116,23 +137,39 @@ def match(
     if total:
         score = round(100 * got / total)
     else:
-        wanted = [s for s in job.skills]
+        wanted = list(job.skills)
         score = round(100 * sum(key(s) in resume_keys for s in wanted) / len(wanted)) if wanted else 0
     missing_terms = [t for t in job.key_terms if key(t) not in resume_keys and not _mentions(resume_text, t)]
     matched_skills = [s for s in job.skills if key(s) in resume_keys or _mentions(resume_text, s)]
-    return MatchReport(job_title=job.title, seniority=job.seniority, candidate_years=years, score=score,
-                       requirements=results, missing_terms=missing_terms, matched_skills=matched_skills)
+    return MatchReport(
+        job_title=job.title,
+        seniority=job.seniority,
+        candidate_years=years,
+        score=score,
+        requirements=results,
+        missing_terms=missing_terms,
+        matched_skills=matched_skills,
+    )
 
 
 def _mentions(text: str, term: str) -> bool:
     return bool(re.search(rf"(?<![\w+#]){re.escape(term.lower())}(?![\w+#])", text))
 
 
-def _match_one(req: Requirement, lines: list[Evidence], years: float,
-               neighbours: list[tuple[str, str, float]]) -> RequirementMatch:
+def _match_one(
+    req: Requirement, lines: list[Evidence], years: float, neighbours: list[tuple[str, str, float]]
+) -> RequirementMatch:
     base = {"id": req.id, "text": req.text, "kind": req.kind}
     if req.years and years < req.years:
         return RequirementMatch(**base, matched=False, missing_skills=list(req.skills))
+    # "5+ years of backend experience" without a named skill: the roles' dates decide.
+    if req.years and not req.skills:
+        return RequirementMatch(
+            **base,
+            matched=True,
+            how="years",
+            evidence=Evidence(text=f"about {years:g} years across the roles listed", ref="experience"),
+        )
     if req.skills:
         found = _skill_match(req, lines)
         if found is not None:
@@ -146,9 +183,6 @@ def _match_one(req: Requirement, lines: list[Evidence], years: float,
     for text, ref, similarity in neighbours:
         if similarity >= SEMANTIC_THRESHOLD:
             return RequirementMatch(**base, matched=True, how="semantic", evidence=Evidence(text=text, ref=ref))
-    if req.years:
-        return RequirementMatch(**base, matched=True, how="years", evidence=Evidence(
-            text=f"about {years:g} years across the roles listed", ref="experience"))
     return RequirementMatch(**base, matched=False, missing_skills=list(req.skills))
 
 
@@ -156,23 +190,27 @@ def _skill_match(req: Requirement, lines: list[Evidence]) -> RequirementMatch | 
     """Matched when enough of the requirement's specific skills appear; evidence is the best bullet."""
     wanted = [s for s in req.skills if s not in GENERIC_SKILLS] or list(req.skills)
     wanted_keys = {key(s) for s in wanted}
-    per_line = [(line, {key(s) for s in find_skills(line.text, listing=line.ref == "skills")} & wanted_keys)
-                for line in lines]
+    per_line = [
+        (line, {key(s) for s in find_skills(line.text, listing=line.ref == "skills")} & wanted_keys) for line in lines
+    ]
     present = set().union(*(hits for _, hits in per_line)) if per_line else set()
     alternatives = bool(re.search(r"\bor\b|/|\bany\b|\bone of\b|\bsimilar\b", req.text, re.IGNORECASE))
     if len(present) < (1 if alternatives else max(1, (len(wanted) + 1) // 2)):
         return None
     # The best evidence is a bullet (the candidate's own words) naming the most wanted skills.
-    line, _ = max(per_line, key=lambda pair: (bool(pair[1]) and pair[0].ref not in ("skills", "summary"),
-                                              len(pair[1])))
+    line, _ = max(per_line, key=lambda pair: (bool(pair[1]) and pair[0].ref not in ("skills", "summary"), len(pair[1])))
     missing = [] if alternatives else [s for s in wanted if key(s) not in present]
-    return RequirementMatch(id=req.id, text=req.text, kind=req.kind, matched=True, how="skills", evidence=line,
-                            missing_skills=missing)
+    return RequirementMatch(
+        id=req.id, text=req.text, kind=req.kind, matched=True, how="skills", evidence=line, missing_skills=missing
+    )
 
 
 def _content_words(text: str) -> set[str]:
-    return {_stem(w) for w in re.findall(r"[a-z][a-z0-9+#.-]*[a-z0-9+#]|[a-z]", text.lower()) if w not in _STOP
-            and len(w) > 2}
+    return {
+        _stem(w)
+        for w in re.findall(r"[a-z][a-z0-9+#.-]*[a-z0-9+#]|[a-z]", text.lower())
+        if w not in _STOP and len(w) > 2
+    }
 
 
 def _stem(word: str) -> str:

@@ -26,8 +26,18 @@ PLAN_SCHEMA = 1
 PlanType = Literal["behavioral", "technical", "system_design", "situational", "mixed"]
 _LEVELS: tuple[Difficulty, ...] = ("easy", "medium", "hard")
 # The order a mixed interview walks through kinds: résumé stories first, design in the middle.
-_MIXED: tuple[Kind, ...] = ("behavioral", "technical", "system_design", "behavioral", "situational",
-                            "technical", "behavioral", "system_design", "situational", "technical")
+_MIXED: tuple[Kind, ...] = (
+    "behavioral",
+    "technical",
+    "system_design",
+    "behavioral",
+    "situational",
+    "technical",
+    "behavioral",
+    "system_design",
+    "situational",
+    "technical",
+)
 
 
 class Grounding(BaseModel):
@@ -113,8 +123,16 @@ def build_plan(data: PlanInput) -> InterviewPlan:
     if not data.claims:
         notes.append("the résumé has no bullets to ground questions in; most questions come from the bank")
     missing = [r.text for r in data.match.missing] if data.match else []
-    return InterviewPlan(resume_id=data.resume_id, job_id=data.job_id, settings=settings, difficulty=level,
-                         questions=chosen, probe_claims=ranked[:10], missing_requirements=missing, notes=notes)
+    return InterviewPlan(
+        resume_id=data.resume_id,
+        job_id=data.job_id,
+        settings=settings,
+        difficulty=level,
+        questions=chosen,
+        probe_claims=ranked[:10],
+        missing_requirements=missing,
+        notes=notes,
+    )
 
 
 def _biased(level: Difficulty, persona: Persona | None) -> Difficulty:
@@ -139,8 +157,10 @@ class _Pools:
         self.top_claims = [claims[p.claim_id] for p in ranked if p.claim_id in claims]
         self.reasons = {p.claim_id: ", ".join(p.reasons) for p in ranked}
         self.pools: dict[str, list[PlannedQuestion]] = {
-            "behavioral": self._behavioral(), "technical": self._technical(),
-            "system_design": self._design(), "situational": self._situational(),
+            "behavioral": self._behavioral(),
+            "technical": self._technical(),
+            "system_design": self._design(),
+            "situational": self._situational(),
         }
 
     def next(self, kind: str) -> PlannedQuestion | None:
@@ -162,25 +182,56 @@ class _Pools:
             out.append(Grounding(type="chunk", ref=self.data.chunk_of_claim[claim.id], quote=claim.text))
         return out
 
-    def _q(self, text: str, kind: Kind, source: str, grounding: list[Grounding], reason: str,
-           topics: list[str] | None = None, difficulty: Difficulty | None = None,
-           expected: list[str] | None = None) -> PlannedQuestion:
-        return PlannedQuestion(id="", text=text, kind=kind, difficulty=difficulty or self.level, source=source,  # type: ignore[arg-type]
-                               grounding=grounding, reason=reason, topics=topics or [], expected_points=expected or [])
+    def _q(
+        self,
+        text: str,
+        kind: Kind,
+        source: str,
+        grounding: list[Grounding],
+        reason: str,
+        topics: list[str] | None = None,
+        difficulty: Difficulty | None = None,
+        expected: list[str] | None = None,
+    ) -> PlannedQuestion:
+        return PlannedQuestion(
+            id="",
+            text=text,
+            kind=kind,
+            difficulty=difficulty or self.level,
+            source=source,  # type: ignore[arg-type]
+            grounding=grounding,
+            reason=reason,
+            topics=topics or [],
+            expected_points=expected or [],
+        )
 
     def _behavioral(self) -> list[PlannedQuestion]:
-        out = [self._q(t.claim_question(c, self.level), "behavioral", "claim", self._claim_grounding(c),
-                       f"claim worth probing: {self.reasons.get(c.id, '')}".rstrip(": "))
-               for c in self.top_claims]
+        out = [
+            self._q(
+                t.claim_question(c, self.level),
+                "behavioral",
+                "claim",
+                self._claim_grounding(c),
+                f"claim worth probing: {self.reasons.get(c.id, '')}".rstrip(": "),
+            )
+            for c in self.top_claims
+        ]
         if self.data.match:
             for req in self.data.match.requirements:
                 if req.matched and req.evidence and req.how != "years":
                     ground = [Grounding(type="requirement", ref=req.id, quote=req.text)]
                     if ":" in req.evidence.ref:  # a claim id (role lines are "experience/N")
                         ground.append(Grounding(type="claim", ref=req.evidence.ref, quote=req.evidence.text))
-                    out.insert(min(2, len(out)), self._q(
-                        t.matched_requirement_question(req.text, req.evidence.text), "behavioral", "requirement",
-                        ground, f"job requirement ({req.kind}) the résumé backs up"))
+                    out.insert(
+                        min(2, len(out)),
+                        self._q(
+                            t.matched_requirement_question(req.text, req.evidence.text),
+                            "behavioral",
+                            "requirement",
+                            ground,
+                            f"job requirement ({req.kind}) the résumé backs up",
+                        ),
+                    )
         return out + self._bank("behavioral")
 
     def _technical(self) -> list[PlannedQuestion]:
@@ -197,19 +248,42 @@ class _Pools:
             where = places[skill]
             grounding = [Grounding(type="skill", ref=skill, quote=", ".join(where))]
             if len(where) >= 2:
-                out.append(self._q(t.shared_skill_question(skill, where[:3]), "technical", "skill", grounding,
-                                   f"{skill} appears in {len(where)} roles/projects", [skill]))
+                out.append(
+                    self._q(
+                        t.shared_skill_question(skill, where[:3]),
+                        "technical",
+                        "skill",
+                        grounding,
+                        f"{skill} appears in {len(where)} roles/projects",
+                        [skill],
+                    )
+                )
             elif key(skill) in wanted or len(out) < 6:
-                out.append(self._q(t.single_skill_question(skill, where[0], self.level), "technical", "skill",
-                                   grounding, "skill the job asks for" if key(skill) in wanted else "listed skill",
-                                   [skill]))
+                out.append(
+                    self._q(
+                        t.single_skill_question(skill, where[0], self.level),
+                        "technical",
+                        "skill",
+                        grounding,
+                        "skill the job asks for" if key(skill) in wanted else "listed skill",
+                        [skill],
+                    )
+                )
         out.sort(key=lambda q: -(key(q.topics[0]) in wanted) if q.topics else 0)
         return out + self._bank("technical")
 
     def _design(self) -> list[PlannedQuestion]:
-        out = [self._q(t.design_question(c, self.level), "system_design", "claim", self._claim_grounding(c),
-                       "a system the candidate says they built")
-               for c in self.top_claims if t._DESIGN.search(c.text) and len(c.text.split()) >= 7]
+        out = [
+            self._q(
+                t.design_question(c, self.level),
+                "system_design",
+                "claim",
+                self._claim_grounding(c),
+                "a system the candidate says they built",
+            )
+            for c in self.top_claims
+            if t._DESIGN.search(c.text) and len(c.text.split()) >= 7
+        ]
         return out[:4] + self._bank("system_design")
 
     def _situational(self) -> list[PlannedQuestion]:
@@ -217,9 +291,15 @@ class _Pools:
         if self.data.match:
             for req in self.data.match.missing:
                 skill = req.missing_skills[0] if req.missing_skills else None
-                out.append(self._q(t.missing_requirement_question(req.text, skill), "situational", "requirement",
-                                   [Grounding(type="requirement", ref=req.id, quote=req.text)],
-                                   f"{'must-have' if req.kind == 'must' else 'nice-to-have'} the résumé does not show"))
+                out.append(
+                    self._q(
+                        t.missing_requirement_question(req.text, skill),
+                        "situational",
+                        "requirement",
+                        [Grounding(type="requirement", ref=req.id, quote=req.text)],
+                        f"{'must-have' if req.kind == 'must' else 'nice-to-have'} the résumé does not show",
+                    )
+                )
             out.sort(key=lambda q: 0 if "must-have" in q.reason else 1)
         industry = self.data.industry
         if industry and industry.id != "general" and industry.question_templates:
@@ -228,21 +308,43 @@ class _Pools:
             for template, topic in zip(industry.question_templates, topics * 3, strict=False):
                 kind: Kind = "behavioral" if re.match(r"(?:tell me|describe)", template, re.I) else "situational"
                 if kind == "situational":
-                    out.append(self._q(template.format(topic=topic), kind, "industry",
-                                       [Grounding(type="industry", ref=industry.id, quote=topic)],
-                                       f"{industry.title} topic", [topic]))
+                    out.append(
+                        self._q(
+                            template.format(topic=topic),
+                            kind,
+                            "industry",
+                            [Grounding(type="industry", ref=industry.id, quote=topic)],
+                            f"{industry.title} topic",
+                            [topic],
+                        )
+                    )
         return out + self._bank("situational")
 
     def _bank(self, kind: Kind) -> list[PlannedQuestion]:
         domain = self.data.domain.id if self.data.domain else "general"
-        skills = {key(s) for s in self.data.profile.skills} | {key(s) for s in (self.data.job.skills if self.data.job else [])}
-        candidates = [q for q in self.data.bank if q.kind == kind
-                      and (domain == "general" or domain in q.roles or "any" in q.roles)]
+        skills = {key(s) for s in self.data.profile.skills} | {
+            key(s) for s in (self.data.job.skills if self.data.job else [])
+        }
+        candidates = [
+            q
+            for q in self.data.bank
+            if q.kind == kind and (domain == "general" or domain in q.roles or "any" in q.roles)
+        ]
 
         def rank(q: BankQuestion) -> tuple[int, int, str]:
             overlap = sum(1 for topic in q.topics if any(word in skills for word in re.split(r"[-\s]", topic.lower())))
             return (abs(_LEVELS.index(q.difficulty) - _LEVELS.index(self.level)), -overlap, q.id)
 
-        return [self._q(q.text, kind, "bank", [Grounding(type="bank", ref=q.id, quote=q.text)],
-                        "from the question bank", q.topics, q.difficulty, q.expected_points)
-                for q in sorted(candidates, key=rank)]
+        return [
+            self._q(
+                q.text,
+                kind,
+                "bank",
+                [Grounding(type="bank", ref=q.id, quote=q.text)],
+                "from the question bank",
+                q.topics,
+                q.difficulty,
+                q.expected_points,
+            )
+            for q in sorted(candidates, key=rank)
+        ]

@@ -64,8 +64,11 @@ def rank_claims(profile: Profile, claims: list[Claim], job_skills: list[str]) ->
             score += max(0.0, 1.0 - 0.25 * index)
             if index == 0:
                 reasons.append("most recent role")
-        ranked.append(ProbeClaim(claim_id=claim.id, text=claim.text, score=round(score, 2), reasons=reasons,
-                                 role_ref=claim.role_ref))
+        ranked.append(
+            ProbeClaim(
+                claim_id=claim.id, text=claim.text, score=round(score, 2), reasons=reasons, role_ref=claim.role_ref
+            )
+        )
     return sorted(ranked, key=lambda c: -c.score)
 
 
@@ -89,8 +92,10 @@ def claim_question(claim: Claim, difficulty: str) -> str:
     if difficulty == "easy":
         return f"You wrote '{said}'. What was the situation, and what did you do yourself?"
     if metrics:
-        text = (f"You wrote '{said}'. How did you arrive at '{metrics[0].text}', "
-                "and what was your own part in getting there?")
+        text = (
+            f"You wrote '{said}'. How did you arrive at '{metrics[0].text}', "
+            "and what was your own part in getting there?"
+        )
     else:
         text = f"You wrote '{said}'. What exactly did you do, and how did you measure it?"
     if difficulty == "hard":
@@ -101,8 +106,10 @@ def claim_question(claim: Claim, difficulty: str) -> str:
 def design_question(claim: Claim, difficulty: str) -> str:
     said = quote(claim.text)
     scale = {"easy": "twice", "medium": "ten times", "hard": "a hundred times"}[difficulty]
-    return (f"You wrote '{said}'. Sketch that system: the main components, how data flows through them, "
-            f"and what breaks first at {scale} the load.")
+    return (
+        f"You wrote '{said}'. Sketch that system: the main components, how data flows through them, "
+        f"and what breaks first at {scale} the load."
+    )
 
 
 def shared_skill_question(skill: str, places: list[str]) -> str:
@@ -110,14 +117,20 @@ def shared_skill_question(skill: str, places: list[str]) -> str:
         where = f"both {places[0]} and {places[1]}"
     else:
         where = ", ".join(places[:-1]) + f" and {places[-1]}"
-    return f"You used {skill} at {where} — how did the two uses differ, and what did the second one teach you?" \
-        if len(places) == 2 else f"You used {skill} at {where} — how did your use of it change from one to the next?"
+    return (
+        f"You used {skill} at {where} — how did the two uses differ, and what did the second one teach you?"
+        if len(places) == 2
+        else f"You used {skill} at {where} — how did your use of it change from one to the next?"
+    )
 
 
 def single_skill_question(skill: str, place: str, difficulty: str) -> str:
     if difficulty == "easy":
         return f"You list {skill} at {place}. What did you use it for, and why was it the right tool?"
-    text = f"You list {skill} at {place}. What was the hardest problem you solved with it, and what trade-offs did you make?"
+    text = (
+        f"You list {skill} at {place}. What was the hardest problem you solved with it, "
+        "and what trade-offs did you make?"
+    )
     if difficulty == "hard":
         text += " Where does it break down?"
     return text
@@ -129,10 +142,14 @@ def pair_question(a: str, b: str, place: str) -> str:
 
 def missing_requirement_question(requirement: str, skill: str | None) -> str:
     subject = skill or quote(requirement, 80).rstrip(".")
-    return (f"The role asks for {subject}; your résumé doesn't mention it. How would you get up to speed, "
-            "and what from your experience carries over?")
+    return (
+        f"The role asks for {subject}; your résumé doesn't mention it. How would you get up to speed, "
+        "and what from your experience carries over?"
+    )
 
 
 def matched_requirement_question(requirement: str, evidence: str) -> str:
-    return (f"The role asks for '{quote(requirement, 80)}'. You wrote '{quote(evidence, 90)}'. "
-            "Walk me through it: the situation, what you did, and the result.")
+    return (
+        f"The role asks for '{quote(requirement, 80)}'. You wrote '{quote(evidence, 90)}'. "
+        "Walk me through it: the situation, what you did, and the result."
+    )

@@ -130,8 +130,9 @@ def claims_of(profile: Profile) -> list[Claim]:
     out: list[Claim] = []
 
     def add(text: str, section: str, ref: str) -> None:
-        out.append(Claim(id=claim_id(text, seen), text=text, section=section, role_ref=ref,
-                         has_metric=bool(quantities(text))))
+        out.append(
+            Claim(id=claim_id(text, seen), text=text, section=section, role_ref=ref, has_metric=bool(quantities(text)))
+        )
 
     for i, role in enumerate(profile.experience):
         for bullet in role.bullets:
@@ -158,7 +159,7 @@ def skill_graph(profile: Profile) -> list[SkillLink]:
         unique = sorted(set(skills))
         links += [SkillLink(skill=s, kind=kind, ref=ref, label=label) for s in unique]
         for a_index, a in enumerate(unique):
-            for b in unique[a_index + 1:]:
+            for b in unique[a_index + 1 :]:
                 together[(a, b)] = together.get((a, b), 0) + 1
     for (a, b), weight in sorted(together.items()):
         links.append(SkillLink(skill=a, kind="skill", ref=b, weight=weight))

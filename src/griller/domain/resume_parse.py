@@ -11,7 +11,7 @@ import re
 
 from griller.domain.dates import find_span
 from griller.domain.profile import Education, Profile, Project, Role
-from griller.domain.resume_sections import ENTRY_SECTIONS, Entry, Section, split_entries, split_sections
+from griller.domain.resume_sections import Entry, Section, split_entries, split_sections
 from griller.domain.skills import canonical, find_skills, key
 
 _TITLE_WORDS = re.compile(
@@ -49,7 +49,9 @@ def parse_resume(lines: list[str]) -> Profile:
     profile = Profile()
     _read_head(head, profile)
     if not sections:
-        profile.warnings.append("no section headings found (Experience, Education, Skills...); treated it all as experience")
+        profile.warnings.append(
+            "no section headings found (Experience, Education, Skills...); treated it all as experience"
+        )
         sections = [Section("experience", "", [line for line in head if line not in profile.contacts][2:])]
     listed: list[str] = []
     for section in sections:
@@ -138,8 +140,13 @@ def _role(entry: Entry, section: str) -> Role:
         else:
             company = fields[0]
     return Role(
-        title=_tidy_case(title), company=_tidy_case(company), location=", ".join(locations), start=start,
-        end=end, section=section, bullets=[b for b in entry.body if b],
+        title=_tidy_case(title),
+        company=_tidy_case(company),
+        location=", ".join(locations),
+        start=start,
+        end=end,
+        section=section,
+        bullets=[b for b in entry.body if b],
     )
 
 
@@ -159,8 +166,12 @@ def _school(entry: Entry) -> Education:
     degree = next((f for f in fields if f != institution and _DEGREE.search(f)), "")
     extra = [f for f in fields if f not in (institution, degree)]
     return Education(
-        institution=_tidy_case(institution), degree=_tidy_case(degree), location=", ".join(locations),
-        start=start, end=end, details=extra + [b for b in entry.body if b],
+        institution=_tidy_case(institution),
+        degree=_tidy_case(degree),
+        location=", ".join(locations),
+        start=start,
+        end=end,
+        details=extra + [b for b in entry.body if b],
     )
 
 

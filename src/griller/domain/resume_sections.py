@@ -14,27 +14,91 @@ from griller.domain.dates import SINGLE, find_span
 from griller.domain.resume_text import BULLET
 
 HEADINGS: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "professional summary", "profile", "about", "about me", "objective",
-                "career objective", "overview", "introduction"),
-    "experience": ("experience", "work experience", "professional experience", "employment",
-                   "employment history", "work history", "career history", "relevant experience",
-                   "industry experience", "experience & leadership", "professional background", "jobs"),
+    "summary": (
+        "summary",
+        "professional summary",
+        "profile",
+        "about",
+        "about me",
+        "objective",
+        "career objective",
+        "overview",
+        "introduction",
+    ),
+    "experience": (
+        "experience",
+        "work experience",
+        "professional experience",
+        "employment",
+        "employment history",
+        "work history",
+        "career history",
+        "relevant experience",
+        "industry experience",
+        "experience & leadership",
+        "professional background",
+        "jobs",
+    ),
     "research": ("research", "research experience", "research positions"),
-    "projects": ("projects", "personal projects", "selected projects", "side projects", "key projects",
-                 "open source", "open-source", "open source projects", "portfolio"),
-    "skills": ("skills", "technical skills", "skills & tools", "skills and tools", "technologies",
-               "tools", "tech stack", "core competencies", "competencies", "expertise", "skill set",
-               "skills & abilities", "programming languages", "languages & tools", "toolbox"),
+    "projects": (
+        "projects",
+        "personal projects",
+        "selected projects",
+        "side projects",
+        "key projects",
+        "open source",
+        "open-source",
+        "open source projects",
+        "portfolio",
+    ),
+    "skills": (
+        "skills",
+        "technical skills",
+        "skills & tools",
+        "skills and tools",
+        "technologies",
+        "tools",
+        "tech stack",
+        "core competencies",
+        "competencies",
+        "expertise",
+        "skill set",
+        "skills & abilities",
+        "programming languages",
+        "languages & tools",
+        "toolbox",
+    ),
     "education": ("education", "academic background", "education & training", "qualifications"),
-    "awards": ("awards", "honors", "honours", "honors & awards", "awards & honors", "achievements",
-               "awards & achievements", "accomplishments"),
-    "certificates": ("certificates", "certifications", "licenses", "licenses & certifications",
-                     "certificates & licenses"),
+    "awards": (
+        "awards",
+        "honors",
+        "honours",
+        "honors & awards",
+        "awards & honors",
+        "achievements",
+        "awards & achievements",
+        "accomplishments",
+    ),
+    "certificates": (
+        "certificates",
+        "certifications",
+        "licenses",
+        "licenses & certifications",
+        "certificates & licenses",
+    ),
     "publications": ("publications", "papers", "patents", "talks", "presentations"),
     "links": ("links", "contact", "profiles", "online", "social"),
     "coursework": ("coursework", "relevant coursework", "courses"),
-    "community": ("community", "volunteering", "volunteer experience", "activities", "leadership",
-                  "extracurricular activities", "extracurriculars", "service"),
+    "community": (
+        "community",
+        "volunteering",
+        "volunteer experience",
+        "activities",
+        "leadership",
+        "extracurricular activities",
+        "extracurriculars",
+        "service",
+    ),
     "languages": ("languages", "spoken languages"),
     "interests": ("interests", "hobbies", "hobbies & interests"),
     "references": ("references",),
@@ -99,9 +163,11 @@ def _headerish(line: str) -> bool:
     """Short, starts with a capital or digit, does not end like a sentence."""
     text = line.strip()
     return (
-        not _is_bullet(text) and len(text) <= 110 and bool(re.match(r"^[A-Z0-9(]", text))
+        not _is_bullet(text)
+        and len(text) <= 110
+        and bool(re.match(r"^[A-Z0-9(]", text))
         and not re.search(r"[.,;]$", text.replace("\t", " ").rstrip().removesuffix("Inc.").removesuffix("Ltd."))
-    ) or ("\t" in text or " | " in text) and not _is_bullet(text)
+    ) or (("\t" in text or " | " in text) and not _is_bullet(text))
 
 
 def _continues(previous: str, line: str) -> bool:
@@ -118,17 +184,25 @@ def split_entries(lines: list[str]) -> list[Entry]:
     entries: list[Entry] = []
     for index, line in enumerate(lines):
         current = entries[-1] if entries else None
-        upcoming = lines[index + 1:index + 3]
+        upcoming = lines[index + 1 : index + 3]
         headerish = _headerish(line)
         # A strong start: the line carries a date or a tab/pipe field separator, or the next line
         # is a date line ("Company" over "Jan 2020 - Present"). A weak start looks two lines ahead.
         strong = headerish and (
-            _has_date(line) or "\t" in line or " | " in line
+            _has_date(line)
+            or "\t" in line
+            or " | " in line
             or any(_has_date(nxt) and not _is_bullet(nxt) and len(nxt) <= 110 for nxt in upcoming[:1])
         )
-        weak = headerish and not re.search(r"\d", line) and (
-            len(upcoming) == 2 and not any(map(_is_bullet, upcoming)) and _has_date(upcoming[1])
-            and _headerish(upcoming[0])
+        weak = (
+            headerish
+            and not re.search(r"\d", line)
+            and (
+                len(upcoming) == 2
+                and not any(map(_is_bullet, upcoming))
+                and _has_date(upcoming[1])
+                and _headerish(upcoming[0])
+            )
         )
         if current is None:
             entries.append(Entry(header=[] if _is_bullet(line) else [line]))
@@ -165,7 +239,7 @@ def _header_only_dates(entry: Entry) -> bool:
 
 def _add_body(entry: Entry, line: str) -> None:
     bulleted = _is_bullet(line)
-    entry.body.append(line[len(BULLET):].strip() if bulleted else line.strip())
+    entry.body.append(line[len(BULLET) :].strip() if bulleted else line.strip())
     entry.bulleted.append(bulleted)
 
 

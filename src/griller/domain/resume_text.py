@@ -22,9 +22,43 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)]+)\)")
 # Prefixes whose hyphen is real even when it falls at a line end ("multi-\naccount").
 _KEEP_HYPHEN = {
-    "multi", "cross", "self", "non", "co", "full", "well", "high", "low", "real", "end", "open", "long",
-    "short", "cloud", "event", "data", "team", "front", "back", "user", "on", "in", "off", "pre", "post",
-    "state", "best", "world", "large", "small", "fast", "cost", "test", "zero", "third", "hands",
+    "multi",
+    "cross",
+    "self",
+    "non",
+    "co",
+    "full",
+    "well",
+    "high",
+    "low",
+    "real",
+    "end",
+    "open",
+    "long",
+    "short",
+    "cloud",
+    "event",
+    "data",
+    "team",
+    "front",
+    "back",
+    "user",
+    "on",
+    "in",
+    "off",
+    "pre",
+    "post",
+    "state",
+    "best",
+    "world",
+    "large",
+    "small",
+    "fast",
+    "cost",
+    "test",
+    "zero",
+    "third",
+    "hands",
 }
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–(]?\s*\d{1,3}\s*(?:(?:/|of)\s*\d{1,3})?\s*[-–)]?$", re.IGNORECASE)
 
@@ -53,15 +87,16 @@ def _normalise_line(line: str) -> str:
     line = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", line)
     line = _EMPHASIS.sub(r"\2", line)
     bullet = _BULLET.match(line)
-    if bullet and line[bullet.end():].strip() and not re.match(r"^\s*[-–—]\s*(?:19|20)\d\d\b", line):
-        line = BULLET + line[bullet.end():].strip()
-    elif re.fullmatch(r"\s*[-*_=]{3,}\s*", line) or (bullet and not line[bullet.end():].strip()):
+    if bullet and line[bullet.end() :].strip() and not re.match(r"^\s*[-–—]\s*(?:19|20)\d\d\b", line):
+        line = BULLET + line[bullet.end() :].strip()
+    elif re.fullmatch(r"\s*[-*_=]{3,}\s*", line) or (bullet and not line[bullet.end() :].strip()):
         return ""  # Markdown rules and lone bullet glyphs
     return line.strip()
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Remove page numbers and lines repeated at the top or bottom of several pages."""
+
     def shape(line: str) -> str:
         return re.sub(r"\d+", "#", line.lower())
 

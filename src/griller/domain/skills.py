@@ -18,7 +18,7 @@ _SINGLE_LETTER = {"C", "R"}
 def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     out = []
     for name, aliases in SKILLS.items():
-        insensitive = [a for a in aliases]
+        insensitive = list(aliases)
         if name not in CASE_SENSITIVE:
             insensitive.append(name)
         pattern_i = _compile(insensitive, re.IGNORECASE) if insensitive else None

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from griller.cli.common import EXIT_FAILED, EXIT_OK, fail, rubric, settings, stderr, stdout
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from griller.coach.model_judge import ModelJudge
+    from griller.config import Settings
+    from griller.domain.models import AnswerInput, Evaluation
+    from griller.domain.rubric import Rubric
 
 PROGRESS_THRESHOLD = 200
 
@@ -15,20 +24,53 @@ PROGRESS_THRESHOLD = 200
 def review(
     files: Annotated[
         list[str],
-        typer.Argument(help="Transcript files (.jsonl, .json, .md) or [bold]-[/bold] for standard input.", show_default=False),
+        typer.Argument(
+            help="Transcript files (.jsonl, .json, .md) or [bold]-[/bold] for standard input.", show_default=False
+        ),
     ],
     json_out: Annotated[bool, typer.Option("--json", help="Print one JSON array of results (schema 1).")] = False,
-    jsonl_out: Annotated[bool, typer.Option("--jsonl", help="Print one JSON object per line, as each is graded.")] = False,
+    jsonl_out: Annotated[
+        bool, typer.Option("--jsonl", help="Print one JSON object per line, as each is graded.")
+    ] = False,
     fail_under: Annotated[
-        int | None, typer.Option("--fail-under", min=0, max=100, help="Exit 1 if any overall score is below N.", metavar="N")
+        int | None,
+        typer.Option("--fail-under", min=0, max=100, help="Exit 1 if any overall score is below N.", metavar="N"),
     ] = None,
     domain: Annotated[
-        str | None, typer.Option("--domain", "-d", help="Dimension weights: backend, frontend, ml, data, sre, manager, general.")
+        str | None,
+        typer.Option("--domain", "-d", help="Dimension weights: backend, frontend, ml, data, sre, manager, general."),
     ] = None,
     model: Annotated[
-        str, typer.Option("--model", "-m", "--judge", help="What grades: [bold]heuristic[/bold] (built-in, offline).")
-    ] = "heuristic",
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show evidence, strengths and follow-ups per answer.")] = False,
+        str | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="What grades: heuristic (built-in, offline), a .gguf path, local:NAME, or a litellm "
+            "string such as openai/gpt-4o-mini. Default: [models] judge in config.",
+            metavar="SPEC",
+        ),
+    ] = None,
+    judge: Annotated[
+        str | None, typer.Option("--judge", help="Same as --model (the judge role).", metavar="SPEC")
+    ] = None,
+    api_base: Annotated[
+        str | None,
+        typer.Option("--api-base", help="Base URL of an OpenAI-compatible server for the judge.", metavar="URL"),
+    ] = None,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency",
+            "-j",
+            min=1,
+            max=64,
+            help="Answers graded at once by a remote judge (a local model grades one at a time).",
+            metavar="N",
+        ),
+    ] = 4,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show evidence, strengths, follow-ups and what the guard overruled.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")] = False,
 ) -> None:
     """Grade interview answers from transcripts.
@@ -51,8 +93,6 @@ def review(
     if json_out and jsonl_out:
         fail("choose one of --json and --jsonl")
     config = settings()
-    if model != "heuristic":
-        fail(f"unknown grader {model!r}: only 'heuristic' is available in this version")
     rules = rubric(config)
     chosen_domain = domain or config.interview.domain
     if chosen_domain not in rules.domains:
@@ -69,9 +109,13 @@ def review(
     if not batch.items:
         fail("no answers to grade", EXIT_FAILED if batch.problems else 2)
 
-    judge = HeuristicJudge(rules, chosen_domain)
+    grader = _judge(config, judge or model, api_base, rules, chosen_domain)
+    stream = (
+        _concurrent(batch.items, grader, concurrency)
+        if grader is not None and grader.concurrent and concurrency > 1
+        else run_review(batch.items, grader or HeuristicJudge(rules, chosen_domain))
+    )
     results = []
-    stream = run_review(batch.items, judge)
     show_progress = not quiet and len(batch.items) >= PROGRESS_THRESHOLD and err.is_terminal
     if show_progress:
         from rich.progress import track
@@ -90,17 +134,64 @@ def review(
 
         render_results(stdout(), results, rules, verbose=verbose)
 
+    if grader is not None and grader.failures:
+        _warn_fallback(err, grader.failures, results)
     below = [e for e in results if fail_under is not None and e.overall < fail_under]
     if not quiet and (json_out or jsonl_out):
         err.print(f"graded {len(results)} answer(s); {len(batch.problems)} skipped")
     if below:
-        err.print(f"[red]{len(below)} answer(s) scored under {fail_under}[/red]: {_escape(', '.join(e.id for e in below[:10]))}")
+        ids = _escape(", ".join(e.id for e in below[:10]))
+        err.print(f"[red]{len(below)} answer(s) scored under {fail_under}[/red]: {ids}")
     raise typer.Exit(EXIT_FAILED if below or batch.problems else EXIT_OK)
+
+
+def _judge(config: Settings, spec: str | None, api_base: str | None, rules: Rubric, domain: str) -> ModelJudge | None:
+    """The model judge for ``spec`` (default: config), or None for the heuristic grader."""
+    from griller.coach.model_judge import make_judge
+    from griller.coach.prompts import Prompts
+    from griller.llm.registry import BuildOptions
+    from griller.llm.spec import SpecError
+
+    m = config.models
+    options = BuildOptions(timeout=m.timeout, retries=m.retries)
+    try:
+        return make_judge(
+            spec or m.judge,
+            rubric=rules,
+            prompts=Prompts(config.prompts_path()),
+            domain=domain,
+            fallback=m.fallback,
+            api_base=api_base if api_base is not None else m.api_base,
+            options=options,
+        )
+    except SpecError as exc:
+        fail(str(exc))
+
+
+def _concurrent(items: list[AnswerInput], grader: ModelJudge, concurrency: int) -> Iterator[Evaluation]:
+    from griller.coach.parallel import review_concurrently
+
+    return review_concurrently(items, grader.agrade, concurrency)
+
+
+def _warn_fallback(err: Console, failures: list[str], results: list[Evaluation]) -> None:
+    """One line, however many answers fell back: the first reason says what to fix."""
+    from griller.coach.model_judge import FALLBACK_ENGINE
+    from griller.llm.redact import redact
+
+    fell_back = sum(e.engine == FALLBACK_ENGINE for e in results)
+    reason = _escape(redact(failures[0].split(": ", 1)[-1])[:240])
+    if fell_back:
+        what = (
+            f"the model judge failed on {fell_back} of {len(results)} answer(s); those were graded by the "
+            "heuristic (engine heuristic-fallback)"
+        )
+    else:
+        what = "the judge model failed on some answers; the fallback model graded them"
+    err.print(f"[yellow]warning:[/yellow] {what}. First error: {reason}", soft_wrap=True)
 
 
 def _escape(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
-
-

@@ -109,8 +109,15 @@ REFUTERS: dict[str, tuple[str, Callable[[Analysis], str | None]]] = {
 }
 
 
-def guard(verdict: ModelVerdict, heuristic: Evaluation, analysis: Analysis, rubric: Rubric, *,
-          engine: str, domain: str | None = None) -> Evaluation:
+def guard(
+    verdict: ModelVerdict,
+    heuristic: Evaluation,
+    analysis: Analysis,
+    rubric: Rubric,
+    *,
+    engine: str,
+    domain: str | None = None,
+) -> Evaluation:
     """Merge the model's verdict with the heuristic evaluation of the same answer."""
     overruled: list[Overruled] = []
     answer = analysis.text
@@ -121,7 +128,13 @@ def guard(verdict: ModelVerdict, heuristic: Evaluation, analysis: Analysis, rubr
         if quote_in(s.quote, answer):
             strengths.append(Strength(text=s.text.strip()[:120], evidence=s.quote.strip()))
         else:
-            overruled.append(Overruled(kind="strength", id=_slug(s.text), reason=f"quote not in the answer: {s.quote[:80]!r}"))
+            overruled.append(
+                Overruled(
+                    kind="strength",
+                    id=_slug(s.text),
+                    reason=f"quote not in the answer: {s.quote[:80]!r}",
+                )
+            )
 
     gaps: list[GapFinding] = []
     refuted: list[str] = []
@@ -146,22 +159,30 @@ def guard(verdict: ModelVerdict, heuristic: Evaluation, analysis: Analysis, rubr
     if any(g.id in HARD_GAPS for g in gaps):
         strengths = []
 
-    scores = _scores(verdict, heuristic, gaps, refuted, rubric, overruled)
+    evident = [
+        gid
+        for gid, (_, shows) in REFUTERS.items()
+        if gid != "too_short" and gid not in heuristic_gaps and gid not in refuted and shows(analysis)
+    ]
+    scores = _scores(verdict, heuristic, gaps, refuted, evident, rubric, overruled)
     follow_up = " ".join(verdict.follow_up.split())
     if refuted or not plausible_question(follow_up) or any(g.id in HARD_GAPS for g in gaps):
         follow_up = choose_follow_up(gaps, rubric, analysis.question, analysis.kind, seed=heuristic.id) or ""
     weights = rubric.domain(domain).weights.as_dict()
     # As in the heuristic grader: each gap costs a point per unit of severity.
     penalty = sum(gap.severity for g in gaps if (gap := rubric.gap(g.id)))
-    return heuristic.model_copy(update={
-        "overall": max(0, overall(scores, weights) - penalty),
-        "scores": scores,
-        "gaps": gaps,
-        "strengths": strengths[:4],
-        "follow_up": follow_up[:300] or None,
-        "overruled": overruled,
-        "engine": engine,
-    })
+    overruled = list({(o.kind, o.id, o.reason): o for o in overruled}.values())
+    return heuristic.model_copy(
+        update={
+            "overall": max(0, overall(scores, weights) - penalty),
+            "scores": scores,
+            "gaps": gaps,
+            "strengths": strengths[:4],
+            "follow_up": follow_up[:300] or None,
+            "overruled": overruled,
+            "engine": engine,
+        }
+    )
 
 
 def plausible_question(text: str) -> bool:
@@ -172,19 +193,40 @@ def plausible_question(text: str) -> bool:
     return ordinary >= 0.9 * len(text)
 
 
-def _scores(verdict: ModelVerdict, heuristic: Evaluation, gaps: list[GapFinding], refuted: list[str],
-            rubric: Rubric, overruled: list[Overruled]) -> dict[str, int]:
+def _scores(
+    verdict: ModelVerdict,
+    heuristic: Evaluation,
+    gaps: list[GapFinding],
+    refuted: list[str],
+    evident: list[str],
+    rubric: Rubric,
+    overruled: list[Overruled],
+) -> dict[str, int]:
     hard = [g.id for g in gaps if g.id in HARD_GAPS]
-    raised = {d for gid in refuted if (gap := rubric.gap(gid)) for d in gap.lowers}
+    # Floors where the evidence is hard: a refuted gap's dimensions, and those of any gap the
+    # evidence disproves even unclaimed (numbers in the answer: impact cannot be 0).
+    why: dict[str, str] = {}
+    for gid in [*refuted, *evident]:
+        gap = rubric.gap(gid)
+        for d in gap.lowers if gap else []:
+            why.setdefault(d, "its gap was refuted" if gid in refuted else REFUTERS[gid][0])
     scores: dict[str, int] = {}
     for d in DIMENSIONS:
         base = heuristic.scores.get(d, 5)
         value = max(0, min(10, int(verdict.scores.get(d, base))))
         if hard and value > base + HARD_BAND:
-            overruled.append(Overruled(kind="score", id=d, reason=f"model gave {value}; held to {base + HARD_BAND}: {hard[0]}"))
+            overruled.append(
+                Overruled(
+                    kind="score",
+                    id=d,
+                    reason=f"model gave {value}; held to {base + HARD_BAND}: {hard[0]}",
+                )
+            )
             value = base + HARD_BAND
-        elif d in raised and value < base - REFUTED_BAND:
-            overruled.append(Overruled(kind="score", id=d, reason=f"model gave {value}; raised to {base - REFUTED_BAND}: its gap was refuted"))
+        elif d in why and value < base - REFUTED_BAND:
+            overruled.append(
+                Overruled(kind="score", id=d, reason=f"model gave {value}; raised to {base - REFUTED_BAND}: {why[d]}")
+            )
             value = base - REFUTED_BAND
         scores[d] = value
     return scores

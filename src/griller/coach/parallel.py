@@ -1,0 +1,64 @@
+"""Concurrent batch grading for remote judges: N answers in flight, results handed back in input order.
+
+An asyncio loop runs in a worker thread; the caller iterates an ordinary generator, so progress
+bars and ``--jsonl`` streaming work the same as in sequential review.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import queue
+import threading
+from collections.abc import Awaitable, Callable, Iterator
+
+from griller.domain.models import AnswerInput, Evaluation
+
+Grade = Callable[[AnswerInput], Awaitable[Evaluation]]
+_DONE = object()
+
+
+def review_concurrently(
+    items: list[AnswerInput], grade: Grade, concurrency: int
+) -> Iterator[Evaluation]:
+    """Grade with at most ``concurrency`` calls in flight; yield results in the order of ``items``."""
+    results: queue.Queue[tuple[int, Evaluation | BaseException] | object] = queue.Queue()
+    stop = threading.Event()
+
+    async def one(index: int, item: AnswerInput, gate: asyncio.Semaphore) -> None:
+        async with gate:
+            if stop.is_set():
+                return
+            try:
+                results.put((index, await grade(item)))
+            except Exception as exc:  # handed to the consumer thread and re-raised there
+                results.put((index, exc))
+
+    async def run_all() -> None:
+        gate = asyncio.Semaphore(max(1, concurrency))
+        await asyncio.gather(*(one(i, item, gate) for i, item in enumerate(items)))
+
+    def worker() -> None:
+        try:
+            asyncio.run(run_all())
+        finally:
+            results.put(_DONE)
+
+    thread = threading.Thread(target=worker, name="griller-review", daemon=True)
+    thread.start()
+    pending: dict[int, Evaluation] = {}
+    next_index = 0
+    try:
+        while next_index < len(items):
+            got = results.get()
+            if got is _DONE:
+                break
+            index, value = got  # type: ignore[misc]
+            if isinstance(value, BaseException):
+                raise value
+            pending[index] = value
+            while next_index in pending:
+                yield pending.pop(next_index)
+                next_index += 1
+    finally:
+        stop.set()
+        thread.join(timeout=5)

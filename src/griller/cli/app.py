@@ -40,8 +40,20 @@ def _root(
 
 
 def _register() -> None:
-    from griller.cli import config_cmd, doctor_cmd, eval_cmd, models_cmd, review_cmd
+    from griller.cli import (
+        config_cmd,
+        doctor_cmd,
+        eval_cmd,
+        forget_cmd,
+        interview_cmd,
+        models_cmd,
+        review_cmd,
+        stats_cmd,
+    )
 
+    app.command("interview", rich_help_panel="Practice")(interview_cmd.interview)
+    app.command("stats", rich_help_panel="Practice")(stats_cmd.stats)
+    app.command("forget", rich_help_panel="Setup")(forget_cmd.forget)
     app.command("review", rich_help_panel="Practice")(review_cmd.review)
     app.command("eval", rich_help_panel="Measure")(eval_cmd.eval_command)
     app.add_typer(config_cmd.app, name="config", rich_help_panel="Setup")
@@ -57,5 +69,26 @@ def _register() -> None:
 _register()
 
 
+# Options whose value may be left out, and what an omitted value means.
+OPTIONAL_VALUES = {("interview", "--continue"): "last", ("interview", "-c"): "last"}
+
+
+def with_optional_values(argv: list[str]) -> list[str]:
+    """Fill in omitted optional values (`interview --continue` means `--continue last`).
+
+    Typer has no optional-value options, so the default is supplied before parsing.
+    """
+    command = next((a for a in argv if not a.startswith("-")), None)
+    out: list[str] = []
+    for i, arg in enumerate(argv):
+        out.append(arg)
+        default = OPTIONAL_VALUES.get((command or "", arg))
+        if default is not None and (i + 1 == len(argv) or argv[i + 1].startswith("-")):
+            out.append(default)
+    return out
+
+
 def main() -> None:
-    app()
+    import sys
+
+    app(args=with_optional_values(sys.argv[1:]), prog_name="griller")

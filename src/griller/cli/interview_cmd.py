@@ -15,7 +15,8 @@ KINDS = "behavioral|technical|system_design|situational|mixed"
 
 def interview(
     resume: Annotated[
-        str | None, typer.Option("--resume", "-r", help="Your résumé: a file (ingested on the fly) or an ingested id.")
+        str | None,
+        typer.Option("--resume", "-r", help="Your résumé: a file (ingested on the fly), an ingested id, or `sample`."),
     ] = None,
     job: Annotated[str | None, typer.Option("--job", "-j", help="A job description: a file or an ingested id.")] = None,
     kind: Annotated[str | None, typer.Option("--type", "-t", help=f"Question kind: {KINDS}.", metavar="KIND")] = None,
@@ -142,21 +143,25 @@ def interview(
 
 
 def _judge(config, rules, domain, model):  # type: ignore[no-untyped-def]
-    from griller.coach.judges import HeuristicJudge
+    from griller.coach.judges import HeuristicJudge, build_judge
 
     spec = model or config.models.judge
     if spec in ("", "heuristic"):
         return HeuristicJudge(rules, domain)
-    from griller.coach.judges import build_judge
+    from griller.llm.spec import SpecError
 
-    return build_judge(spec, config, rules, domain)
+    try:
+        return build_judge(spec, config, rules, domain)
+    except SpecError as exc:
+        fail(str(exc))
 
 
 def _document(database, db_path: Path, ref: str, kind: str) -> str:  # type: ignore[no-untyped-def]
     """An ingested document id for a path (ingested now if needed) or an id."""
     from griller.coach.library import LibraryError, resolve
+    from griller.samples import sample_path
 
-    candidate = Path(ref).expanduser()
+    candidate = sample_path(ref) or Path(ref).expanduser()
     if candidate.is_file():
         from griller.coach.ingesting import Ingestor
         from griller.ingest.errors import IngestError

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from griller.domain.grader import grade
 from griller.domain.models import AnswerInput, Evaluation
+from griller.domain.ports import Judge
 from griller.domain.rubric import Rubric
+
+if TYPE_CHECKING:
+    from griller.config import Settings
 
 
 @dataclass
@@ -19,3 +24,25 @@ class HeuristicJudge:
 
     def grade(self, item: AnswerInput) -> Evaluation:
         return grade(item, self.rubric, self.domain)
+
+
+def build_judge(spec: str, config: Settings, rubric: Rubric, domain: str | None, api_base: str | None = None) -> Judge:
+    """The judge for a model spec (with the configured fallback), or the heuristic judge for ``heuristic``.
+
+    Raises ``griller.llm.spec.SpecError`` for a spec that names no usable model.
+    """
+    from griller.coach.model_judge import make_judge
+    from griller.coach.prompts import Prompts
+    from griller.llm.registry import BuildOptions
+
+    models = config.models
+    judge = make_judge(
+        spec or models.judge,
+        rubric=rubric,
+        prompts=Prompts(config.prompts_path()),
+        domain=domain,
+        fallback=models.fallback,
+        api_base=api_base if api_base is not None else models.api_base,
+        options=BuildOptions(timeout=models.timeout, retries=models.retries),
+    )
+    return judge if judge is not None else HeuristicJudge(rubric, domain)

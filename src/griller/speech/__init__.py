@@ -1,0 +1,1 @@
+"""Voice: audio capture, transcription, text to speech and delivery metrics (optional `voice` extra)."""

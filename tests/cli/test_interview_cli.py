@@ -80,3 +80,16 @@ def test_forget_all_removes_the_database_files(griller_home: Path) -> None:
 
 def test_forget_needs_exactly_one_target() -> None:
     assert run("forget", "--yes").exit_code == 2
+
+
+def test_a_model_asker_rewrites_the_question_and_what_was_shown_is_stored(griller_home: Path, tmp_path: Path) -> None:
+    replies = tmp_path / "replies.jsonl"
+    asked = "Walk me through the hardest migration you personally led, step by step."
+    lines = [asked] + [json.dumps({"overall": 50})] * 4
+    replies.write_text("\n".join(json.dumps(line) if i == 0 else line for i, line in enumerate(lines)) + "\n")
+    result = run("interview", "--plain", "--questions", "1", "--type", "behavioral", "-m", f"scripted:{replies}",
+                 input=f"{STRONG}\n")
+    assert result.exit_code == 0, result.output
+    assert asked in result.output
+    db = sqlite3.connect(griller_home / "data" / "griller.db")
+    assert db.execute("select question from turns order by ordinal").fetchone() == (asked,)

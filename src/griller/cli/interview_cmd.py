@@ -125,6 +125,7 @@ def interview(
             live = LiveInterview.start(database, rules, judge, options)
         except (SetupError, SessionError) as exc:
             fail(str(exc))
+    live.asker = _asker(config, rules, model)
     persona_rules = rules.personas.get(live.options.persona)
     if plain or not sys.stdin.isatty() or not sys.stdout.isatty():
         from griller.cli.plain import run_plain
@@ -152,6 +153,20 @@ def _judge(config, rules, domain, model):  # type: ignore[no-untyped-def]
 
     try:
         return build_judge(spec, config, rules, domain)
+    except SpecError as exc:
+        fail(str(exc))
+
+
+def _asker(config, rules, model):  # type: ignore[no-untyped-def]
+    """A model asker when `-m` or `[models] asker` names a model; None keeps planned questions as they are."""
+    spec = model or config.models.asker
+    if spec in ("", "heuristic"):
+        return None
+    from griller.coach.asker import make_asker
+    from griller.llm.spec import SpecError
+
+    try:
+        return make_asker(config, rules, spec=spec)
     except SpecError as exc:
         fail(str(exc))
 

@@ -13,7 +13,7 @@ from griller.coach.interviewing import LiveInterview
 from griller.domain.interview import Prompt
 from griller.domain.models import Evaluation
 from griller.domain.summary import SessionSummary
-from griller.domain.text import sanitize, shorten
+from griller.domain.text import sanitize, shorten, strip_controls
 
 
 def _say(out: TextIO, text: str = "", indent: str = "") -> None:
@@ -59,10 +59,22 @@ def run_plain(
     if greeting:
         _say(stdout, greeting)
     _say(stdout, f"Session {live.session_id}. One line per answer; /skip to skip, /end to finish.")
-    prompt = live.ask()
+    prompt = live.machine.current()
     while prompt is not None:
         _say(stdout)
-        _say(stdout, _prompt_line(prompt))
+        stream = live.question_stream()
+        if stream is not None:  # a model writes the question: show it as it streams
+            _say(stdout, _prompt_line(prompt).split("\n", 1)[0])
+            for token in stream:
+                stdout.write(strip_controls(token))
+                stdout.flush()
+            stdout.write("\n")
+            prompt = live.ask(stream.text)
+            if stream.replaced:
+                _say(stdout, f"(rephrased) {stream.text}")
+        else:
+            prompt = live.ask()
+            _say(stdout, _prompt_line(prompt))
         stdout.write("> ")
         stdout.flush()
         started = time.monotonic()

@@ -152,8 +152,9 @@ class Asker:
         pick = zlib.crc32(f"{ctx.seed}:{len(ctx.previous)}".encode()) % len(preferred)
         return preferred[pick].text
 
-    def stream_question(self, ctx: QuestionContext) -> QuestionStream:
-        example = self.bank_question(ctx)
+    def stream_question(self, ctx: QuestionContext, example: str | None = None) -> QuestionStream:
+        """A model-written question streamed token by token; ``example`` (a planned question) anchors it."""
+        example = example or self.bank_question(ctx)
         fallback = lambda: (example, "bank")  # noqa: E731
         if self.model is None:
             return QuestionStream(None, ctx.previous, fallback)

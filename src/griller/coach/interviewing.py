@@ -9,13 +9,13 @@ through the pure state machine, which rebuilds follow-up depth and difficulty ex
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sqlite_utils
 
 from griller.domain.grader import grade as heuristic_grade
-from griller.domain.interview import Interview, Prompt
+from griller.domain.interview import HOLDS_UP, Interview, Prompt
 from griller.domain.models import AnswerInput, Evaluation
 from griller.domain.plan import PlannedQuestion
 from griller.domain.ports import Judge
@@ -88,7 +88,9 @@ class LiveInterview:
             max_follow_ups=options.max_follow_ups,
             difficulty=options.difficulty,  # type: ignore[arg-type]
         )
+        self.asker: Any = None  # coach.asker.Asker: model-written questions when it has a model
         self.turn_id: str | None = None  # the asked, unanswered turn
+        self._asked_text: str | None = None  # its words as shown (a model may have rewritten them)
         self.answered_turn: str | None = None  # answered, awaiting its final grade
         self._ordinal = 0
         self._main_turn: str | None = None
@@ -139,6 +141,7 @@ class LiveInterview:
                 continue
             if row["answer"] is None:
                 self.turn_id = row["id"]  # asked when the process died: ask it again
+                self._asked_text = row["question"]
                 break
             evaluation = evaluations.get(row["id"])
             if evaluation is None:  # died while grading: grade now, then go on
@@ -149,27 +152,53 @@ class LiveInterview:
             self.machine.record(evaluation, follow_up=asked_next)
 
     # ----- the loop ----------------------------------------------------------------------------
-    def ask(self) -> Prompt | None:
-        """The current prompt; commits it as asked the first time it is shown."""
+    def question_stream(self) -> Any:
+        """For a main question not shown yet, a model-written version as a token stream; else None.
+
+        Consume it, then call ``ask(stream.text)`` so the words actually shown are what is stored.
+        """
+        prompt = self.machine.current()
+        if prompt is None or prompt.depth or self.turn_id is not None or not self._model_asker():
+            return None
+        from griller.coach.asker import QuestionContext
+
+        planned = self.machine.questions[self.machine.index]
+        context = QuestionContext(
+            kind=prompt.kind,
+            difficulty=prompt.difficulty,
+            topics=list(planned.topics),
+            resume=" ".join(g.quote for g in planned.grounding if g.quote),
+            previous=list(self.machine.asked),
+            persona=self.options.persona,
+            seed=planned.id,
+        )
+        return self.asker.stream_question(context, example=prompt.text)
+
+    def ask(self, text: str | None = None) -> Prompt | None:
+        """The current prompt; commits it as asked the first time it is shown (as ``text`` when given)."""
         prompt = self.machine.current()
         if prompt is None:
             return None
-        if self.turn_id is None:
-            self._ordinal += 1
-            self.turn_id = store.add_turn(
-                self.db,
-                self.session_id,
-                ordinal=self._ordinal,
-                question=prompt.text,
-                kind=prompt.kind,
-                difficulty=prompt.difficulty,
-                depth=prompt.depth,
-                planned_id=prompt.planned_id,
-                grounding=[g.model_dump(mode="json") for g in prompt.grounding],
-                parent_id=self._main_turn if prompt.depth else None,
-            )
-            if prompt.depth == 0:
-                self._main_turn = self.turn_id
+        if self.turn_id is not None and self._asked_text:
+            return replace(prompt, text=self._asked_text)
+        if text and text.strip():
+            prompt = replace(prompt, text=text.strip())
+        self._ordinal += 1
+        self.turn_id = store.add_turn(
+            self.db,
+            self.session_id,
+            ordinal=self._ordinal,
+            question=prompt.text,
+            kind=prompt.kind,
+            difficulty=prompt.difficulty,
+            depth=prompt.depth,
+            planned_id=prompt.planned_id,
+            grounding=[g.model_dump(mode="json") for g in prompt.grounding],
+            parent_id=self._main_turn if prompt.depth else None,
+        )
+        if prompt.depth == 0:
+            self._main_turn = self.turn_id
+        self._asked_text = prompt.text
         return prompt
 
     def submit(
@@ -193,7 +222,7 @@ class LiveInterview:
         evaluation = self._grade_row(row)
         store.record_evaluation(self.db, self.answered_turn, evaluation)
         self.answered_turn = None
-        following = self.machine.record(evaluation)
+        following = self.machine.record(evaluation, follow_up=self._model_follow_up(row, evaluation))
         if following is None:
             self.finish()
         return evaluation, following
@@ -227,6 +256,19 @@ class LiveInterview:
         return [(row, evaluations.get(row["id"])) for row in store.turns(self.db, self.session_id)]
 
     # ----- helpers -----------------------------------------------------------------------------
+    def _model_asker(self) -> bool:
+        return self.asker is not None and getattr(self.asker, "model", None) is not None
+
+    def _model_follow_up(self, row: dict[str, Any], evaluation: Evaluation) -> str | None:
+        """A model-written follow-up when the machine will follow up and a model asker exists."""
+        machine = self.machine
+        wants = evaluation.gaps and evaluation.overall < HOLDS_UP and machine.depth < machine.max_follow_ups
+        if not wants or not self._model_asker():
+            return None
+        stream = self.asker.follow_up(row["question"], row["answer"] or "", evaluation, list(machine.asked),
+                                      persona=self.options.persona)
+        return stream.read() or None
+
     def _item(self, prompt: Prompt, answer: str) -> AnswerInput:
         return AnswerInput(
             id=f"{self.session_id}:{self._ordinal}", question=prompt.text, answer=answer, kind=prompt.kind

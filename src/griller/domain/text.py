@@ -37,6 +37,11 @@ def sanitize(text: str) -> str:
     return text.strip()
 
 
+def strip_controls(text: str) -> str:
+    """Remove escapes, control and bidi characters but keep every space: for streamed fragments."""
+    return _INVISIBLE.sub("", _ESCAPES.sub("", text.replace("\r", "")))
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A piece of the answer, with its character offsets into the sanitised text."""

@@ -19,7 +19,7 @@ from ingest_support import (
 )
 from typer.testing import CliRunner
 
-from griller.cli.app import app
+from griller.cli.application import app
 from griller.retrieval.vectors import chroma_dir
 from griller.store.db import open_db
 

@@ -15,7 +15,7 @@ from fault_server import Fault, FaultServer
 from llm_fixtures import build_tiny_gguf
 from typer.testing import CliRunner
 
-from griller.cli.app import app
+from griller.cli.application import app
 from griller.domain.models import DIMENSIONS
 from griller.llm import registry
 

@@ -16,6 +16,7 @@ def doctor(
     import json
 
     from rich.table import Table
+    from rich.text import Text
 
     from griller.coach.doctor import run_checks
 
@@ -30,7 +31,7 @@ def doctor(
             status = {"ok": "[green]ok[/green]", "missing": "[yellow]missing[/yellow]", "error": "[red]error[/red]"}[
                 c.status
             ]
-            table.add_row(c.name, status, c.detail, c.fix or "")
+            table.add_row(Text(c.name), Text.from_markup(status), Text(c.detail), Text(c.fix or ""))
         stdout().print(table)
     if any(c.status == "error" for c in checks):
         raise typer.Exit(1)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -67,25 +66,37 @@ def _module(name: str, extra: str, purpose: str) -> Callable[[], Check]:
     return check
 
 
-def _program(name: str, purpose: str, fix: str) -> Callable[[], Check]:
-    def check() -> Check:
-        found = shutil.which(name)
-        return Check(purpose, "ok", found) if found else Check(purpose, "missing", f"{name} not found", fix)
-
-    return check
+def _embeddings() -> Check:
+    try:
+        from griller.retrieval.minilm import candidate_dirs
+    except ImportError as exc:
+        return Check("semantic search", "missing", f"retrieval unavailable ({exc.name})", "pip install griller")
+    for folder in candidate_dirs():
+        if (folder / "model.safetensors").is_file():
+            return Check("semantic search", "ok", f"all-MiniLM-L6-v2 in {folder}")
+    return Check("semantic search", "missing", "embedding weights not found: keyword search only",
+                 "make embeddings (or see docs/ingest.md)")
 
 
 CHECKS: list[Callable[[], Check]] = [
     _settings,
     _rubric,
     _database,
+    _embeddings,
     _module("llama_cpp", "local", "local models"),
     _module("litellm", "all", "remote models"),
-    _module("faster_whisper", "voice", "speech to text"),
-    _module("sounddevice", "voice", "microphone"),
-    _module("mediapipe", "vision", "face tracking"),
-    _program("espeak-ng", "text to speech voice", "sudo apt-get install espeak-ng"),
 ]
+
+
+def _extra_checks(module: str, name: str, extra: str) -> list[Check]:
+    """Checks an optional extra contributes (voice, vision); its absence is itself reported."""
+    import importlib
+
+    try:
+        checks = importlib.import_module(module).checks
+    except ImportError as exc:
+        return [Check(name, "missing", f"not installed ({exc.name})", f"pip install 'griller[{extra}]'")]
+    return list(checks())
 
 
 def run_checks() -> list[Check]:
@@ -95,4 +106,10 @@ def run_checks() -> list[Check]:
             results.append(check())
         except Exception as exc:  # a doctor must report, not crash
             results.append(Check(getattr(check, "__name__", "check").strip("_"), "error", repr(exc)))
+    extras = (("griller.speech.health", "voice", "voice"), ("griller.vision.health", "vision", "vision"))
+    for module, name, extra in extras:
+        try:
+            results.extend(_extra_checks(module, name, extra))
+        except Exception as exc:  # a doctor must report, not crash
+            results.append(Check(name, "error", repr(exc)))
     return results

@@ -95,7 +95,7 @@ def interview(
             domain=config.interview.domain,
             industry=config.interview.industry,
         )
-        run_setup(SessionStarter(database, path, rules, judge), config, defaults)
+        run_setup(SessionStarter(database, path, rules, judge, _asker(config, rules, model)), config, defaults)
         return
 
     if resume_session:

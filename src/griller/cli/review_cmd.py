@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -72,8 +73,16 @@ def review(
         bool, typer.Option("--verbose", "-v", help="Show evidence, strengths, follow-ups and what the guard overruled.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")] = False,
+    markdown: Annotated[
+        str | None,
+        typer.Option("--markdown", help="Session replay: write a Markdown report to PATH (- for stdout).",
+                     metavar="PATH"),
+    ] = None,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Database for session replays (default: GRILLER_DB or the data dir).")
+    ] = None,
 ) -> None:
-    """Grade interview answers from transcripts.
+    """Grade interview answers from transcripts, or replay a stored session (SESSION id or last).
 
     Input: JSONL with one object per answer ([bold]{"id", "question", "answer", "kind"?, "follow_ups"?}[/bold]),
     a JSON array of those, or Markdown with [bold]**Interviewer:**[/bold]/[bold]**Candidate:**[/bold] or
@@ -85,7 +94,15 @@ def review(
       griller review answers.jsonl
       griller review answers.jsonl --json > results.json
       cat transcript.md | griller review - --fail-under 60
+      griller review last                      (replay your last session in the TUI)
+      griller review s_1a2b --markdown report.md
     """
+    if len(files) == 1:
+        from griller.cli.session_review import looks_like_session, review_session
+
+        if looks_like_session(files[0], db):
+            review_session(files[0], json_out=json_out, markdown=markdown, db=db)
+            return
     from griller.coach.judges import HeuristicJudge
     from griller.coach.review import InputError, load_batch
     from griller.coach.review import review as run_review

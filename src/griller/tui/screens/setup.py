@@ -1,0 +1,188 @@
+"""The setup screen: pick a résumé and a job (ingested, or a file), the kind of interview, its length and inputs.
+
+Starting runs in a worker (ingesting a file or planning from a résumé can take seconds); the screen
+stays responsive and shows what went wrong if it fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Label, Select, Static, Switch
+
+from griller.coach.interview_setup import InterviewRequest
+from griller.domain.rubric import Rubric
+from griller.domain.text import shorten
+from griller.report.terminal import safe
+from griller.tui.devices import Capabilities, Capability
+from griller.tui.keys import bind
+from griller.tui.messages import SessionStarted, WorkFailed
+from griller.tui.starting import SessionStarter, SetupChoice, StartError
+
+TYPES = ("mixed", "behavioral", "technical", "system_design", "situational")
+LEVELS = ("easy", "medium", "hard")
+LENGTHS = (3, 5, 8, 10, 15)
+
+
+def _label(value: str) -> str:
+    return value.replace("_", " ").capitalize()
+
+
+def _document_options(documents: Sequence[dict[str, Any]], kind: str) -> list[tuple[Text, str]]:
+    options = []
+    for doc in documents:
+        if doc.get("kind") != kind:
+            continue
+        label = safe(shorten(str(doc.get("name") or doc["id"]), 40))
+        label.append(f"  {doc['id']}", style="dim")
+        options.append((label, str(doc["id"])))
+    return options
+
+
+class SetupScreen(Screen[None]):
+    """Choose what to practise, then start."""
+
+    DEFAULT_CSS = """
+    SetupScreen #form { padding: 1 2; height: 1fr; }
+    SetupScreen .field { height: 3; }
+    SetupScreen .field > Label { width: 14; padding: 1 0 0 0; text-style: bold; }
+    SetupScreen .field > Select { width: 38; }
+    SetupScreen .field > Input { width: 1fr; }
+    SetupScreen .field > .or { width: 12; padding: 1 1 0 1; color: $text-muted; }
+    SetupScreen .field > Switch { width: 10; }
+    SetupScreen .field > .why { width: 1fr; padding: 1 1 0 1; color: $text-muted; }
+    SetupScreen #start { margin: 1 0 0 14; }
+    SetupScreen #status { padding: 0 2; height: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [bind("start", "start", priority=True)]
+
+    def __init__(
+        self,
+        starter: SessionStarter,
+        rubric: Rubric,
+        defaults: InterviewRequest,
+        documents: Sequence[dict[str, Any]],
+        capabilities: Capabilities,
+    ) -> None:
+        super().__init__()
+        self.starter = starter
+        self.rubric = rubric
+        self.defaults = defaults
+        self.documents = documents
+        self.capabilities = capabilities
+        self.starting = False
+
+    def compose(self) -> ComposeResult:
+        d = self.defaults
+        personas = [(Text(p.title), p.id) for p in sorted(self.rubric.personas.values(), key=lambda p: p.id)]
+        yield Header()
+        with Vertical(id="form"):
+            yield Static(Text("Set up your interview", style="bold"))
+            yield from self._document_row("Résumé", "resume", "None: bank questions")
+            yield from self._document_row("Job", "job", "None")
+            with Horizontal(classes="field"):
+                yield Label("Type")
+                yield Select([(Text(_label(t)), t) for t in TYPES], value=d.type, allow_blank=False, id="type")
+                yield Label("Difficulty", classes="or")
+                yield Select([(Text(_label(x)), x) for x in LEVELS], value=d.difficulty, allow_blank=False,
+                             id="difficulty")
+            with Horizontal(classes="field"):
+                yield Label("Persona")
+                yield Select(personas, value=d.persona if d.persona in self.rubric.personas else personas[0][1],
+                             allow_blank=False, id="persona")
+                yield Label("Length", classes="or")
+                lengths = sorted({*LENGTHS, d.questions})
+                yield Select([(Text(f"{n} questions (~{n * 3} min)"), n) for n in lengths], value=d.questions,
+                             allow_blank=False, id="length")
+            yield from self._device_row("Microphone", "voice", self.capabilities.voice)
+            yield from self._device_row("Camera", "camera", self.capabilities.camera)
+            yield Button("Start interview", id="start", variant="primary")
+        yield Static(id="status")
+        yield Footer()
+
+    def _document_row(self, title: str, kind: str, blank: str) -> ComposeResult:
+        options = _document_options(self.documents, kind)
+        with Horizontal(classes="field"):
+            yield Label(title)
+            yield Select(options, prompt=blank if options else f"{blank} (none ingested)", id=f"{kind}-pick",
+                         disabled=not options)
+            yield Label("or a file", classes="or")
+            yield Input(placeholder=f"path/to/{kind}.pdf", id=f"{kind}-path")
+
+    def _device_row(self, title: str, name: str, capability: Capability) -> ComposeResult:
+        with Horizontal(classes="field"):
+            yield Label(title)
+            yield Switch(value=False, disabled=not capability.available, id=name,
+                         tooltip=capability.reason or None)
+            yield Static(Text(capability.reason), classes="why")
+
+    def on_mount(self) -> None:
+        self.sub_title = "setup"
+        blink = getattr(self.app, "cursor_blink", True)
+        for field in self.query(Input):
+            field.cursor_blink = blink
+        self.query_one("#start", Button).focus()
+
+    # ----- starting -----------------------------------------------------------------------------
+    def choice(self) -> SetupChoice:
+        """The current form as a ``SetupChoice`` (a typed path wins over a picked document)."""
+
+        def picked(kind: str) -> str | None:
+            path = self.query_one(f"#{kind}-path", Input).value.strip()
+            if path:
+                return path
+            value = self.query_one(f"#{kind}-pick", Select).value
+            return value if isinstance(value, str) else None
+
+        d = self.defaults
+        request = InterviewRequest(
+            type=str(self.query_one("#type", Select).value),
+            difficulty=str(self.query_one("#difficulty", Select).value),
+            questions=int(self.query_one("#length", Select).value),  # type: ignore[arg-type]
+            persona=str(self.query_one("#persona", Select).value),
+            domain=d.domain,
+            industry=d.industry,
+        )
+        return SetupChoice(
+            request=request,
+            resume_ref=picked("resume"),
+            job_ref=picked("job"),
+            voice=self.query_one("#voice", Switch).value,
+            camera=self.query_one("#camera", Switch).value,
+        )
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        if self.starting:
+            return
+        self.starting = True
+        self.query_one("#start", Button).disabled = True
+        self.query_one("#status", Static).update(Text("Preparing your interview…", style="italic"))
+        self._start(self.choice())
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="setup")
+    def _start(self, choice: SetupChoice) -> None:
+        try:
+            live = self.starter.start(choice)
+        except StartError as exc:
+            self.post_message(WorkFailed("starting the interview", str(exc)))
+            return
+        except Exception as exc:  # shown, not raised: the user can change the settings and retry
+            self.post_message(WorkFailed("starting the interview", f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(SessionStarted(live))
+
+    def on_session_started(self, message: SessionStarted) -> None:
+        self.app.begin_interview(message.live)  # type: ignore[attr-defined]
+
+    def on_work_failed(self, message: WorkFailed) -> None:
+        self.starting = False
+        self.query_one("#start", Button).disabled = False
+        self.query_one("#status", Static).update(Text.assemble(("Could not start: ", "bold red"), safe(message.error)))

@@ -1,0 +1,1 @@
+"""Small widgets the screens compose: the question, the answer timer, the feedback panel."""

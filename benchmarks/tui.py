@@ -157,6 +157,8 @@ def main() -> None:
     env = {**os.environ, "GRILLER_DB": str(tmp / "pty.db"), "GRILLER_CONFIG": str(tmp / "none.toml"),
            "TERM": "xterm-256color", "COLUMNS": "110", "LINES": "36"}
     subprocess.run([GRILLER, "--version"], capture_output=True, env=env, check=True)  # warm the disk cache
+    first = [pty_first_paint(["interview", "--questions", "3"], b"Preparing your interview", env)
+             for _ in range(args.runs)]
     interview = [pty_first_paint(["interview", "--questions", "3"], b"Question 1 of 3", env) for _ in range(args.runs)]
     setup = [pty_first_paint(["interview"], b"Set up your interview", env) for _ in range(args.runs)]
     version = [pty_first_paint(["--version"], b"griller ", env) for _ in range(args.runs)]
@@ -172,7 +174,8 @@ def main() -> None:
 
     load = os.getloadavg()[0]
     print(f"machine: {machine()}; load average {load:.1f}; {date.today().isoformat()}")
-    print(f"first paint, `griller interview --questions 3` in a pty (spawn -> question shown): {fmt(interview)}")
+    print(f"first paint, `griller interview --questions 3` in a pty (spawn -> app painted):    {fmt(first)}")
+    print(f"  then the first question, loaded in a worker (spawn -> question shown):        {fmt(interview)}")
     print(f"first paint, `griller interview` in a pty (spawn -> setup form shown):            {fmt(setup)}")
     print(f"first paint in-process (App start -> first question on screen):                 {fmt(paints)}")
     print(f"heuristic feedback after submit (key -> instant check painted):                 {fmt(feedback)}")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from griller.cli.common import EXIT_USAGE, fail, rubric, settings
+from griller.cli.common import fail
 
 KINDS = "behavioral|technical|system_design|situational|mixed"
 
@@ -67,80 +68,124 @@ def interview(
       griller interview --plain < answers.txt
       griller interview --continue
     """
+    if kind is not None and kind not in KINDS.split("|"):
+        fail(f"--type must be one of {KINDS.replace('|', ', ')}")
+    if difficulty is not None and difficulty not in ("easy", "medium", "hard"):
+        fail("--difficulty must be easy, medium or hard")
+    choices = Choices(resume, job, kind, difficulty, questions, minutes, persona, domain, industry, model,
+                      resume_session, db)
+    if not plain and sys.stdin.isatty() and sys.stdout.isatty():
+        # Paint first, load after: the TUI shows at once and everything below runs in its worker.
+        from griller.tui.launch import launch
+
+        launch(lambda: prepare(choices))
+        return
+    try:
+        ready = prepare(choices, allow_setup=False)
+    except Unusable as exc:
+        fail(str(exc))
+    from griller.cli.plain import run_plain
+
+    live = ready.live
+    assert live is not None
+    persona_rules = live.rubric.personas.get(live.options.persona)
+    run_plain(
+        live,
+        sys.stdin,
+        sys.stdout,
+        greeting=persona_rules.greeting if persona_rules else "",
+        closing=persona_rules.closing if persona_rules else "",
+    )
+
+
+class Unusable(ValueError):
+    """The interview cannot start as asked; the message says what to change."""
+
+
+@dataclass
+class Choices:
+    """What the command line asked for, as given (None: not given)."""
+
+    resume: str | None = None
+    job: str | None = None
+    kind: str | None = None
+    difficulty: str | None = None
+    questions: int | None = None
+    minutes: int | None = None
+    persona: str | None = None
+    domain: str | None = None
+    industry: str | None = None
+    model: str | None = None
+    resume_session: str | None = None
+    db: Path | None = None
+
+    @property
+    def chose_setup(self) -> bool:
+        given = (self.resume, self.job, self.kind, self.difficulty, self.questions, self.minutes, self.persona,
+                 self.domain, self.industry)
+        return self.resume_session is not None or any(option is not None for option in given)
+
+
+@dataclass
+class Ready:
+    """A started (or resumed) session, or what the setup screen needs to start one."""
+
+    config: Any
+    live: Any = None
+    starter: Any = None
+    defaults: Any = None
+
+
+def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
+    """Load settings, rubric and database; resume, start, or hand over to the setup screen.
+
+    Raises ``Unusable`` with a one-line message rather than printing: the TUI runs this in a worker.
+    """
     from griller.coach.interview_setup import InterviewRequest, SetupError, options_for, plan_for
     from griller.coach.interviewing import LiveInterview, SessionError
+    from griller.config import ConfigError, load_settings
+    from griller.domain.rubric import RubricError, load_rubric
     from griller.store.db import StoreError, open_db
 
-    config = settings()
-    rules = rubric(config)
-    path = config.db_path(db)
     try:
+        config = load_settings()
+        rules = load_rubric(config.rubric_path())
+        path = config.db_path(choices.db)
         database = open_db(path)
-    except StoreError as exc:
-        fail(str(exc))
-    judge = _judge(config, rules, domain or config.interview.domain, model)
-
-    setup_options = (resume, job, kind, difficulty, questions, minutes, persona, domain, industry)
-    on_terminal = not plain and sys.stdin.isatty() and sys.stdout.isatty()
-    if on_terminal and not resume_session and all(option is None for option in setup_options):
-        # Nothing chosen on the command line: let the TUI's setup screen ask.
-        from griller.tui.app import run_setup
+    except (ConfigError, RubricError, StoreError) as exc:
+        raise Unusable(str(exc)) from None
+    domain = choices.domain or config.interview.domain
+    judge = _judge(config, rules, domain, choices.model)
+    asker = _asker(config, rules, choices.model)
+    if allow_setup and not choices.chose_setup:
         from griller.tui.starting import SessionStarter
 
         defaults = InterviewRequest(
-            type=config.interview.type,
-            difficulty=config.interview.difficulty,
-            questions=config.interview.questions,
-            persona=config.interview.persona,
-            domain=config.interview.domain,
-            industry=config.interview.industry,
+            type=config.interview.type, difficulty=config.interview.difficulty, questions=config.interview.questions,
+            persona=config.interview.persona, domain=config.interview.domain, industry=config.interview.industry,
         )
-        run_setup(SessionStarter(database, path, rules, judge, _asker(config, rules, model)), config, defaults)
-        return
-
-    if resume_session:
-        try:
-            live = LiveInterview.resume(database, rules, judge, resume_session)
-        except SessionError as exc:
-            fail(str(exc))
-    else:
-        count = questions or (max(1, minutes // 3) if minutes else config.interview.questions)
-        request = InterviewRequest(
-            type=kind or config.interview.type,
-            difficulty=difficulty or config.interview.difficulty,
-            questions=count,
-            persona=persona or config.interview.persona,
-            domain=domain or config.interview.domain,
-            industry=industry or config.interview.industry,
-        )
-        if request.type not in KINDS.split("|"):
-            fail(f"--type must be one of {KINDS.replace('|', ', ')}")
-        if request.difficulty not in ("easy", "medium", "hard"):
-            fail("--difficulty must be easy, medium or hard")
-        request.resume_id = _document(database, path, resume, "resume") if resume else None
-        request.job_id = _document(database, path, job, "job") if job else None
-        try:
+        return Ready(config, starter=SessionStarter(database, path, rules, judge, asker), defaults=defaults)
+    try:
+        if choices.resume_session:
+            live = LiveInterview.resume(database, rules, judge, choices.resume_session)
+        else:
+            minutes = choices.minutes
+            request = InterviewRequest(
+                type=choices.kind or config.interview.type,
+                difficulty=choices.difficulty or config.interview.difficulty,
+                questions=choices.questions or (max(1, minutes // 3) if minutes else config.interview.questions),
+                persona=choices.persona or config.interview.persona,
+                domain=domain,
+                industry=choices.industry or config.interview.industry,
+            )
+            request.resume_id = _document(database, path, choices.resume, "resume") if choices.resume else None
+            request.job_id = _document(database, path, choices.job, "job") if choices.job else None
             plan = plan_for(request, rules, database, path)
-            options = options_for(request, rules, plan)
-            live = LiveInterview.start(database, rules, judge, options)
-        except (SetupError, SessionError) as exc:
-            fail(str(exc))
-    live.asker = _asker(config, rules, model)
-    persona_rules = rules.personas.get(live.options.persona)
-    if plain or not sys.stdin.isatty() or not sys.stdout.isatty():
-        from griller.cli.plain import run_plain
-
-        run_plain(
-            live,
-            sys.stdin,
-            sys.stdout,
-            greeting=persona_rules.greeting if persona_rules else "",
-            closing=persona_rules.closing if persona_rules else "",
-        )
-        return
-    from griller.tui.app import run_interview
-
-    run_interview(live, config)
+            live = LiveInterview.start(database, rules, judge, options_for(request, rules, plan))
+    except (SetupError, SessionError) as exc:
+        raise Unusable(str(exc)) from None
+    live.asker = asker
+    return Ready(config, live=live)
 
 
 def _judge(config, rules, domain, model):  # type: ignore[no-untyped-def]
@@ -154,7 +199,7 @@ def _judge(config, rules, domain, model):  # type: ignore[no-untyped-def]
     try:
         return build_judge(spec, config, rules, domain)
     except SpecError as exc:
-        fail(str(exc))
+        raise Unusable(str(exc)) from None
 
 
 def _asker(config, rules, model):  # type: ignore[no-untyped-def]
@@ -168,7 +213,7 @@ def _asker(config, rules, model):  # type: ignore[no-untyped-def]
     try:
         return make_asker(config, rules, spec=spec)
     except SpecError as exc:
-        fail(str(exc))
+        raise Unusable(str(exc)) from None
 
 
 def _document(database, db_path: Path, ref: str, kind: str) -> str:  # type: ignore[no-untyped-def]
@@ -184,9 +229,8 @@ def _document(database, db_path: Path, ref: str, kind: str) -> str:  # type: ign
         try:
             return Ingestor(database, db_path).ingest(candidate, kind).document_id  # type: ignore[arg-type]
         except IngestError as exc:
-            fail(str(exc))
+            raise Unusable(str(exc)) from None
     try:
         return resolve(database, ref, kind)
     except LibraryError as exc:
-        fail(str(exc))
-    raise typer.Exit(EXIT_USAGE)
+        raise Unusable(str(exc)) from None

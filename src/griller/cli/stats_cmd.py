@@ -28,6 +28,7 @@ def stats(
     db: Annotated[
         Path | None, typer.Option("--db", help="Database file (default: GRILLER_DB or the data dir).")
     ] = None,
+    tui: Annotated[bool, typer.Option("--tui", help="Open the stats screen of the terminal app.")] = False,
 ) -> None:
     """Show your progress: sessions, streak, per-dimension trends, shrinking gaps, XP and today's challenge."""
     import json
@@ -46,6 +47,11 @@ def stats(
         database = open_db(config.db_path(db))
     except StoreError as exc:
         fail(str(exc))
+    if tui:
+        from griller.tui.app import run_stats
+
+        run_stats(database, rules, since=since, config=config)
+        return
     progress = load_progress(database, rules, since=since)
     if json_out:
         typer.echo(json.dumps(progress.model_dump(mode="json"), indent=2, ensure_ascii=False))

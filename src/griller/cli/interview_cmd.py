@@ -51,6 +51,12 @@ def interview(
             metavar="[SESSION]",
         ),
     ] = None,
+    camera: Annotated[
+        bool, typer.Option("--camera", help="Eye-contact coaching from your webcam (needs griller[vision]).")
+    ] = False,
+    record_video: Annotated[
+        bool, typer.Option("--record-video", help="With --camera: keep video of each answer (off: no frame is stored).")
+    ] = False,
     plain: Annotated[bool, typer.Option("--plain", help="Line-based text on stdin/stdout instead of the TUI.")] = False,
     db: Annotated[
         Path | None, typer.Option("--db", help="Database file (default: GRILLER_DB or the data dir).")
@@ -65,6 +71,7 @@ def interview(
     Examples:
       griller interview --resume cv.pdf --job jd.txt
       griller interview --type technical --questions 3 --persona challenging_lead
+      griller interview --camera --type behavioral
       griller interview --plain < answers.txt
       griller interview --continue
     """
@@ -73,7 +80,7 @@ def interview(
     if difficulty is not None and difficulty not in ("easy", "medium", "hard"):
         fail("--difficulty must be easy, medium or hard")
     choices = Choices(resume, job, kind, difficulty, questions, minutes, persona, domain, industry, model,
-                      resume_session, db)
+                      resume_session, db, camera=camera, record_video=record_video)
     if not plain and sys.stdin.isatty() and sys.stdout.isatty():
         # Paint first, load after: the TUI shows at once and everything below runs in its worker.
         from griller.tui.launch import launch
@@ -118,6 +125,9 @@ class Choices:
     model: str | None = None
     resume_session: str | None = None
     db: Path | None = None
+    camera: bool = False
+    """Eye-contact coaching in the TUI (``--camera``); ignored by ``--plain``."""
+    record_video: bool = False
 
     @property
     def chose_setup(self) -> bool:
@@ -164,10 +174,15 @@ def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
             type=config.interview.type, difficulty=config.interview.difficulty, questions=config.interview.questions,
             persona=config.interview.persona, domain=config.interview.domain, industry=config.interview.industry,
         )
-        return Ready(config, starter=SessionStarter(database, path, rules, judge, asker), defaults=defaults)
+        starter = SessionStarter(database, path, rules, judge, asker, camera=choices.camera,
+                                 record_video=choices.record_video)
+        return Ready(config, starter=starter, defaults=defaults)
     try:
         if choices.resume_session:
             live = LiveInterview.resume(database, rules, judge, choices.resume_session)
+            if choices.camera:  # for this sitting only; the stored options keep what the session began with
+                live.options.extra = {**(live.options.extra or {}), "camera": True,
+                                      "record_video": choices.record_video}
         else:
             minutes = choices.minutes
             request = InterviewRequest(
@@ -181,7 +196,10 @@ def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
             request.resume_id = _document(database, path, choices.resume, "resume") if choices.resume else None
             request.job_id = _document(database, path, choices.job, "job") if choices.job else None
             plan = plan_for(request, rules, database, path)
-            live = LiveInterview.start(database, rules, judge, options_for(request, rules, plan))
+            options = options_for(request, rules, plan)
+            if choices.camera:
+                options.extra = {**(options.extra or {}), "camera": True, "record_video": choices.record_video}
+            live = LiveInterview.start(database, rules, judge, options)
     except (SetupError, SessionError) as exc:
         raise Unusable(str(exc)) from None
     live.asker = asker

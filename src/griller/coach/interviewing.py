@@ -238,8 +238,16 @@ class LiveInterview:
             self.finish()
         return following
 
-    def event(self, kind: str, data: dict[str, Any] | None = None) -> None:
-        store.add_event(self.db, self.session_id, kind, data, turn_id=self.turn_id or self.answered_turn)
+    def event(self, kind: str, data: dict[str, Any] | None = None, *, at: str | None = None,
+              turn_id: str | None = None) -> None:
+        """Store a timing or coaching event; ``at`` (ISO, UTC) when it happened earlier than now, ``turn_id`` when
+        it belongs to a turn other than the current one."""
+        store.add_event(self.db, self.session_id, kind, data, turn_id=turn_id or self.turn_id or self.answered_turn,
+                        at=at)
+
+    def vision_metrics(self, turn_id: str, metrics: dict[str, Any]) -> None:
+        """One answer's eye-contact metrics (``VisionSession.end_answer()``), as a "vision_metrics" event."""
+        store.add_event(self.db, self.session_id, "vision_metrics", dict(metrics), turn_id=turn_id)
 
     def finish(self, status: str = "finished") -> SessionSummary:
         self.machine.end()

@@ -17,8 +17,9 @@ from griller.domain.stats import RECENT, Progress, ProgressInput, SessionPoint, 
 _SUMS = ", ".join(f"st.{d}_sum" for d in DIMENSIONS)
 
 
-def load_progress(db: sqlite_utils.Database, rubric: Rubric, *, since: str | None = None,
-                  today: date | None = None) -> Progress:
+def load_progress(
+    db: sqlite_utils.Database, rubric: Rubric, *, since: str | None = None, today: date | None = None
+) -> Progress:
     """Everything ``griller stats`` shows."""
     conn = db.conn
     scope, args = ("where s.started_at >= ?", [since]) if since else ("", [])
@@ -37,15 +38,21 @@ def load_progress(db: sqlite_utils.Database, rubric: Rubric, *, since: str | Non
     if since:
         gap_rows = conn.execute(
             "select g.gap_id, count(*) from evaluation_gaps g join sessions s on s.id = g.session_id "
-            "where s.started_at >= ? group by g.gap_id", args)
+            "where s.started_at >= ? group by g.gap_id",
+            args,
+        )
     else:
         gap_rows = conn.execute("select gap_id, count(*) from evaluation_gaps group by gap_id")
     gap_counts = dict(gap_rows.fetchall())
     recent_gaps: dict[str, int] = {}
     if recent_ids:
         marks = ",".join("?" * len(recent_ids))
-        recent_gaps = dict(conn.execute(
-            f"select gap_id, count(*) from evaluation_gaps where session_id in ({marks}) group by gap_id", recent_ids))
+        recent_gaps = dict(
+            conn.execute(
+                f"select gap_id, count(*) from evaluation_gaps where session_id in ({marks}) group by gap_id",
+                recent_ids,
+            )
+        )
     data = ProgressInput(
         sessions=len(sessions),
         answers=answers,
@@ -73,9 +80,14 @@ def _means(rows: list[tuple[str, str, tuple]]) -> dict[str, float]:  # type: ign
 
 def _point(session_id: str, started_at: str, sums: tuple | None) -> SessionPoint:  # type: ignore[type-arg]
     if not sums or not sums[0]:
-        return SessionPoint.model_construct(id=session_id, started_at=started_at, answers=0, overall=None, dimensions={})
+        return SessionPoint.model_construct(
+            id=session_id, started_at=started_at, answers=0, overall=None, dimensions={}
+        )
     n = sums[0]
     return SessionPoint.model_construct(
-        id=session_id, started_at=started_at, answers=n, overall=round((sums[1] or 0) / n, 1),
+        id=session_id,
+        started_at=started_at,
+        answers=n,
+        overall=round((sums[1] or 0) / n, 1),
         dimensions={d: round((sums[2 + i] or 0) / n, 1) for i, d in enumerate(DIMENSIONS)},
     )

@@ -119,7 +119,8 @@ def compute_progress(data: ProgressInput, rubric: Rubric, today: date) -> Progre
         progress.dimensions = {d: round(data.dimensions.get(d, 0.0), 1) for d in DIMENSIONS}
         if data.earlier_dimensions:
             progress.trends = {
-                d: round(data.recent_dimensions.get(d, 0.0) - data.earlier_dimensions.get(d, 0.0), 1) for d in DIMENSIONS
+                d: round(data.recent_dimensions.get(d, 0.0) - data.earlier_dimensions.get(d, 0.0), 1)
+                for d in DIMENSIONS
             }
     if data.session_overalls:
         progress.last_percentile = percentile(data.session_overalls[-1], data.session_overalls)
@@ -130,11 +131,16 @@ def compute_progress(data: ProgressInput, rubric: Rubric, today: date) -> Progre
         recent_rate = recent_count / data.recent_answers if data.recent_answers else 0.0
         earlier_rate = (count - recent_count) / earlier_answers if earlier_answers else 0.0
         gap = rubric.gap(gap_id)
-        progress.gaps.append(GapTrend(
-            id=gap_id, title=gap.title if gap else gap_id, count=count,
-            recent_rate=round(recent_rate, 2), earlier_rate=round(earlier_rate, 2),
-            shrinking=(recent_rate < earlier_rate) if earlier_answers else None,
-        ))
+        progress.gaps.append(
+            GapTrend(
+                id=gap_id,
+                title=gap.title if gap else gap_id,
+                count=count,
+                recent_rate=round(recent_rate, 2),
+                earlier_rate=round(earlier_rate, 2),
+                shrinking=(recent_rate < earlier_rate) if earlier_answers else None,
+            )
+        )
     progress.xp = 10 * data.answers + int(data.overall_sum) // 10
     progress.level, progress.next_level_xp = level_for(progress.xp)
     progress.badges = _badges(progress, data.session_overalls)

@@ -62,6 +62,8 @@ class GrillerApp(App[None], inherit_bindings=False):
         self.think_time = think_time
         self.tokens = tokens
         self.live: LiveInterview | None = None
+        self.settings: Settings | None = None
+        """The loaded settings (``[vision]`` for the camera); None in tests."""
         self._clash_reported = False
 
     def on_mount(self) -> None:
@@ -83,10 +85,11 @@ class GrillerApp(App[None], inherit_bindings=False):
     # ----- flow ---------------------------------------------------------------------------------
     def interview_screen(self, live: LiveInterview) -> Screen[Any]:
         from griller.tui.screens.interview import InterviewScreen
+        from griller.tui.screens.interview_vision import vision_plan
 
         persona = live.rubric.personas.get(live.options.persona)
         return InterviewScreen(live, think_time=self.think_time, clock=self.clock, tokens=self.tokens,
-                               greeting=persona.greeting if persona else "")
+                               greeting=persona.greeting if persona else "", vision=vision_plan(live, self.settings))
 
     def begin_interview(self, live: LiveInterview) -> None:
         """Called by the setup screen once a session exists."""
@@ -116,7 +119,9 @@ class GrillerApp(App[None], inherit_bindings=False):
 
 # ----- entry points used by the CLI --------------------------------------------------------------
 def _app(first: Callable[[], Screen[Any]], config: Settings, tokens: TokenSource | None = None) -> GrillerApp:
-    return GrillerApp(first, keys=config.keys, think_time=config.interview.think_time, tokens=tokens)
+    app = GrillerApp(first, keys=config.keys, think_time=config.interview.think_time, tokens=tokens)
+    app.settings = config
+    return app
 
 
 def _resume_hint(live: LiveInterview | None) -> None:

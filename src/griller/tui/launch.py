@@ -56,6 +56,7 @@ class LoadingScreen(Screen[None]):
 
 def _hand_over(app: GrillerApp, ready: Any, extra: dict[str, Any]) -> None:
     config = ready.config
+    app.settings = config
     app.keys = dict(config.keys)
     app.think_time = config.interview.think_time
     usable, warnings = check_keymap(app.keys)

@@ -60,3 +60,23 @@ class WorkFailed(Message):
     def __init__(self, what: str, error: str) -> None:
         super().__init__()
         self.what, self.error = what, error
+
+
+class VisionReady(Message):
+    """A ``VisionSession`` started (camera and face model open); the screen owns it from now on."""
+
+    def __init__(self, session: object) -> None:
+        super().__init__()
+        self.session = session
+
+
+class VisionFailed(Message):
+    """Eye-contact coaching could not start; ``reason`` says why and what to do."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class VisionEvents(Message):
+    """The vision session has new events (hints, look-aways, problems) to drain."""

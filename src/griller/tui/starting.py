@@ -42,6 +42,10 @@ class SessionStarter:
     judge: Judge
     asker: Any = None
     """A ``coach.asker.Asker`` when a model writes the questions; None keeps the planned ones."""
+    camera: bool = False
+    """``--camera`` was given: the setup screen's camera switch starts on."""
+    record_video: bool = False
+    """``--record-video``: keep video of the answers (only when the camera is on)."""
 
     def start(self, choice: SetupChoice) -> LiveInterview:
         request = choice.request
@@ -50,7 +54,8 @@ class SessionStarter:
         try:
             plan = plan_for(request, self.rubric, self.db, self.db_path)
             options = options_for(request, self.rubric, plan)
-            options.extra = {**(options.extra or {}), "voice": choice.voice, "camera": choice.camera}
+            options.extra = {**(options.extra or {}), "voice": choice.voice, "camera": choice.camera,
+                             "record_video": choice.camera and self.record_video}
             live = LiveInterview.start(self.db, self.rubric, self.judge, options)
         except (SetupError, SessionError) as exc:
             raise StartError(str(exc)) from None

@@ -32,6 +32,7 @@ from griller.tui.messages import (
     WorkFailed,
 )
 from griller.tui.screens.dialogs import ConfirmScreen, PauseScreen
+from griller.tui.screens.interview_vision import InterviewVision, VisionPlan
 from griller.tui.screens.interview_work import InterviewWork, TokenSource
 from griller.tui.timing import AnswerTimer
 from griller.tui.widgets.feedback import FeedbackPanel
@@ -41,7 +42,7 @@ from griller.tui.widgets.timer import TimerLine
 Phase = Literal["asking", "answering", "grading", "finished"]
 
 
-class InterviewScreen(InterviewWork, Screen[None]):
+class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
     """One live interview, from the first question to the summary."""
 
     DEFAULT_CSS = """
@@ -65,8 +66,10 @@ class InterviewScreen(InterviewWork, Screen[None]):
         clock: Clock = system_clock,
         tokens: TokenSource | None = None,
         greeting: str = "",
+        vision: VisionPlan | None = None,
     ) -> None:
         super().__init__()
+        self._vision_setup(vision)
         self.live = live
         self.think_time = think_time
         self.clock = clock
@@ -105,6 +108,13 @@ class InterviewScreen(InterviewWork, Screen[None]):
             feedback.note(self.greeting)
         self.set_interval(0.5, self._tick)
         self._start(self._ask)
+        self._vision_mount()
+
+    def on_unmount(self) -> None:
+        self._vision_close()
+
+    def _show_vision_line(self, text: str) -> None:
+        self.query_one(FeedbackPanel).vision(text)
 
     @property
     def has_draft(self) -> bool:
@@ -138,6 +148,7 @@ class InterviewScreen(InterviewWork, Screen[None]):
         self.timer.start(self.clock())
         self.query_one(TimerLine).nudge = False
         self._set_phase("answering")
+        self._vision_begin()
 
     def on_answer_graded(self, message: AnswerGraded) -> None:
         if not self._current(message.generation):
@@ -152,6 +163,7 @@ class InterviewScreen(InterviewWork, Screen[None]):
 
     def on_interview_finished(self, message: InterviewFinished) -> None:
         self._set_phase("finished")
+        self._vision_close()
         from griller.tui.screens.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(message.summary, self.live.db, self.live.rubric, self.live.session_id))
@@ -207,6 +219,7 @@ class InterviewScreen(InterviewWork, Screen[None]):
             self.on_work_failed(WorkFailed("saving your answer", f"{type(exc).__name__}: {exc}"))
             return
         self.query_one(FeedbackPanel).instant(instant)
+        self._vision_end(self.live.answered_turn)
         self.timer = AnswerTimer()
         editor.read_only = True
         self.phase = "grading"
@@ -220,6 +233,7 @@ class InterviewScreen(InterviewWork, Screen[None]):
 
     def action_skip(self) -> None:
         self.timer = AnswerTimer()
+        self._vision_end(None)
         editor = self.query_one("#answer", TextArea)
         editor.clear()
         self._probing = ""
@@ -262,4 +276,4 @@ class InterviewScreen(InterviewWork, Screen[None]):
         line.show_time(self.timer, now, busy=busy)
 
 
-__all__ = ["InterviewScreen", "TokenSource"]
+__all__ = ["InterviewScreen", "TokenSource", "VisionPlan"]

@@ -23,12 +23,14 @@ from griller.domain.text import shorten
 from griller.report.terminal import safe
 from griller.tui.devices import Capabilities, Capability
 from griller.tui.keys import bind
-from griller.tui.messages import SessionStarted, WorkFailed
+from griller.tui.messages import SessionStarted, VisionFailed, VisionReady, WorkFailed
 from griller.tui.starting import SessionStarter, SetupChoice, StartError
 
 TYPES = ("mixed", "behavioral", "technical", "system_design", "situational")
 LEVELS = ("easy", "medium", "hard")
 LENGTHS = (3, 5, 8, 10, 15)
+MIRROR_COLUMNS = 40
+MIRROR_PIXELS = 80  # thumbnail width sent by the tracking process; the mirror scales it down
 
 
 def _label(value: str) -> str:
@@ -60,6 +62,8 @@ class SetupScreen(Screen[None]):
     SetupScreen .field > .why { width: 1fr; padding: 1 1 0 1; color: $text-muted; }
     SetupScreen #start { margin: 1 0 0 14; }
     SetupScreen #status { padding: 0 2; height: 2; }
+    SetupScreen #mirror { display: none; margin: 0 0 0 14; width: 42; height: auto; }
+    SetupScreen #mirror.shown { display: block; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [bind("start", "start", priority=True)]
 
@@ -78,6 +82,10 @@ class SetupScreen(Screen[None]):
         self.documents = documents
         self.capabilities = capabilities
         self.starting = False
+        self.mirror: Any = None
+        """The mirror check's ``VisionSession`` while the camera switch is on."""
+        self._mirror_wanted = False
+        self._mirror_timer: Any = None
 
     def compose(self) -> ComposeResult:
         d = self.defaults
@@ -103,6 +111,7 @@ class SetupScreen(Screen[None]):
                              allow_blank=False, id="length")
             yield from self._device_row("Microphone", "voice", self.capabilities.voice)
             yield from self._device_row("Camera", "camera", self.capabilities.camera)
+            yield Static(id="mirror")
             yield Button("Start interview", id="start", variant="primary")
         yield Static(id="status")
         yield Footer()
@@ -119,7 +128,8 @@ class SetupScreen(Screen[None]):
     def _device_row(self, title: str, name: str, capability: Capability) -> ComposeResult:
         with Horizontal(classes="field"):
             yield Label(title)
-            yield Switch(value=False, disabled=not capability.available, id=name,
+            on = name == "camera" and capability.available and bool(getattr(self.starter, "camera", False))
+            yield Switch(value=on, disabled=not capability.available, id=name,
                          tooltip=capability.reason or None)
             yield Static(Text(capability.reason), classes="why")
 
@@ -129,6 +139,80 @@ class SetupScreen(Screen[None]):
         for field in self.query(Input):
             field.cursor_blink = blink
         self.query_one("#start", Button).focus()
+        if self.query_one("#camera", Switch).value:
+            self._mirror_on()
+
+    # ----- the mirror check ---------------------------------------------------------------------
+    @on(Switch.Changed, "#camera")
+    def _camera_switched(self, event: Switch.Changed) -> None:
+        if event.value:
+            self._mirror_on()
+        else:
+            self._mirror_off()
+
+    def _mirror_on(self) -> None:
+        if self._mirror_wanted:
+            return
+        self._mirror_wanted = True
+        mirror = self.query_one("#mirror", Static)
+        mirror.update(Text("Opening the camera for a mirror check… look at it for a moment.", style="italic"))
+        mirror.add_class("shown")
+        self._open_mirror(getattr(self.app, "settings", None))
+
+    def _mirror_off(self) -> None:
+        self._mirror_wanted = False
+        if self._mirror_timer is not None:
+            self._mirror_timer.stop()
+            self._mirror_timer = None
+        session, self.mirror = self.mirror, None
+        if session is not None:
+            session.cancel()
+        for mirror in self.query("#mirror"):  # none while the screen is being taken down
+            mirror.remove_class("shown")
+
+    @work(thread=True, exit_on_error=False, group="mirror")
+    def _open_mirror(self, settings: Any) -> None:
+        from griller.vision.live import VisionError, open_session
+
+        try:
+            session = open_session(settings, preview_width=MIRROR_PIXELS)
+        except VisionError as exc:
+            self.post_message(VisionFailed(str(exc)))
+            return
+        except Exception as exc:
+            self.post_message(VisionFailed(f"{type(exc).__name__}: {exc}"))
+            return
+        if not self.post_message(VisionReady(session)):
+            session.cancel()
+
+    def on_vision_ready(self, message: VisionReady) -> None:
+        if not self._mirror_wanted or self.mirror is not None:
+            message.session.cancel()  # type: ignore[attr-defined]
+            return
+        self.mirror = message.session
+        self._mirror_timer = self.set_interval(0.25, self._refresh_mirror)
+
+    def on_vision_failed(self, message: VisionFailed) -> None:
+        if self._mirror_wanted:
+            self.query_one("#mirror", Static).update(Text.assemble(("Camera unavailable: ", "bold"),
+                                                                   safe(message.reason)))
+
+    def _refresh_mirror(self) -> None:
+        session = self.mirror
+        if session is None:
+            return
+        from griller.vision.live import preview_lines
+
+        lines = preview_lines(session, MIRROR_COLUMNS)
+        if lines is None:
+            return
+        from griller.domain.gaze_answer import advice
+
+        caption = Text(advice(session.latest), style="italic")
+        self.query_one("#mirror", Static).update(Text("\n").join([*lines, caption]))
+
+    def on_unmount(self) -> None:
+        self._mirror_off()
 
     # ----- starting -----------------------------------------------------------------------------
     def choice(self) -> SetupChoice:

@@ -26,10 +26,13 @@ class FeedbackPanel(VerticalScroll):
         padding: 0 1;
     }
     FeedbackPanel > Static { width: 1fr; }
+    FeedbackPanel > #feedback-vision { display: none; color: $text-muted; margin: 1 0 0 0; }
+    FeedbackPanel > #feedback-vision.shown { display: block; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(Text(PLACEHOLDER, style="dim"), id="feedback-body")
+        yield Static(id="feedback-vision")
 
     def on_mount(self) -> None:
         self.border_title = "Feedback"
@@ -45,6 +48,12 @@ class FeedbackPanel(VerticalScroll):
     def graded(self, evaluation: Evaluation, answer: str = "", label: str = "Your last answer") -> None:
         self.body.update(evaluation_view(evaluation, label=label, answer=answer))
         self.scroll_home(animate=False)
+
+    def vision(self, text: str) -> None:
+        """The eye-contact line for the last answer, under the feedback (hidden until there is one)."""
+        line = self.query_one("#feedback-vision", Static)
+        line.update(Text(text))
+        line.add_class("shown")
 
     def note(self, text: str) -> None:
         self.body.update(Text(text, style="dim"))

@@ -135,11 +135,6 @@ def test_a_missing_file_exits_2_with_one_clear_line(tmp_path: Path, monkeypatch:
     assert "nope.jsonl" in line and "no such file" in line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: cli/common.fail() prints through a Rich console without soft_wrap, so any error longer than "
-    "the terminal (80 columns when redirected) is hard-wrapped into several lines, splitting paths",
-)
 def test_a_missing_file_with_a_long_path_is_still_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "some-rather-long-directory-name" / "interview-answers-from-last-week.jsonl"
     result = run("review", str(missing))
@@ -193,11 +188,6 @@ def test_an_empty_file_has_nothing_to_grade(tmp_path: Path) -> None:
     assert "no answers" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: coach/review.read_source decodes with 'utf-8', not 'utf-8-sig', so a JSONL file saved with "
-    "a byte-order mark (Windows editors) loses its first record as 'not valid JSON'",
-)
 def test_a_utf8_bom_does_not_break_the_first_record(tmp_path: Path) -> None:
     path = tmp_path / "bom.jsonl"
     path.write_bytes("".join(json.dumps(r) + "\n" for r in RECORDS).encode("utf-8-sig"))

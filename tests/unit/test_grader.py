@@ -45,11 +45,6 @@ def quoted_part(evidence: str) -> str:
     return evidence.removesuffix("…")
 
 
-def without_buzzword_list(gap_id: str, evidence: str) -> str:
-    # Known deviation, pinned by test_buzzword_evidence_is_a_pure_quote below.
-    return evidence.split(" (also:")[0] if gap_id == "buzzwords" else evidence
-
-
 def assert_valid(e: Evaluation) -> None:
     data = e.public()
     json.dumps(data)
@@ -70,7 +65,7 @@ def assert_evidence_is_quoted_from(e: Evaluation, answer: str) -> None:
     text = sanitize(answer)
     for gap in e.gaps:
         if gap.quoted:
-            quote = quoted_part(without_buzzword_list(gap.id, gap.evidence))
+            quote = quoted_part(gap.evidence)
             assert quote and quote in text, (gap, text)
     for strength in e.strengths:
         quote = quoted_part(strength.evidence)
@@ -128,11 +123,6 @@ def test_quotes_are_exact_substrings_for_composed_answers(
     assert_evidence_is_quoted_from(e, answer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: findings._style_gaps appends ' (also: ...)' to the buzzwords quote while marking it quoted=True, "
-    "so the evidence is not a quote from the answer",
-)
 def test_buzzword_evidence_is_a_pure_quote(shipped_rubric: Rubric) -> None:
     answer = (
         "Honestly I'd leverage a best-in-class, cloud-native solution to drive a holistic, scalable approach. "
@@ -144,11 +134,6 @@ def test_buzzword_evidence_is_a_pure_quote(shipped_rubric: Rubric) -> None:
     assert quoted_part(buzz[0].evidence) in sanitize(answer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: strip_injections glues the text around a removed sentence, so a quote can splice words from "
-    "both sides into a sentence the candidate never said",
-)
 @pytest.mark.parametrize(
     "answer",
     [
@@ -318,12 +303,6 @@ grade(AnswerInput(id="p", question="Tell me about a time you improved performanc
 """
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: superlinear time on long answers - findings._metrics_missing/_same_sentence is "
-    "O(vague x quantities x sentences) (a realistic 100 kB story takes ~50 s); _patterns._GAP_TOKEN "
-    "backtracks quadratically on runs of punctuation and numbers.QUANTITY on runs of digits or number words",
-)
 def test_long_and_pathological_answers_grade_in_seconds(tmp_path: Path) -> None:
     """Each input grades in about a second when linear, and takes tens of seconds to minutes when not."""
     inputs = {
@@ -338,6 +317,44 @@ def test_long_and_pathological_answers_grade_in_seconds(tmp_path: Path) -> None:
         path.write_text(answer, encoding="utf-8")
         procs[name] = subprocess.Popen([sys.executable, "-c", _GRADE_FILE, str(path)])
     deadline = time.monotonic() + 5
+    too_slow = []
+    for name, proc in procs.items():
+        try:
+            proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            too_slow.append(name)
+            proc.kill()
+            proc.wait()
+        else:
+            assert proc.returncode == 0, name
+    assert too_slow == []
+
+
+_GRADE_QUESTION_AND_ANSWER = """
+import sys
+from pathlib import Path
+from griller.domain.grader import grade
+from griller.domain.models import AnswerInput
+from griller.domain.rubric import load_rubric
+from griller.paths import resource_dir
+question, answer = (Path(p).read_text(encoding="utf-8") for p in sys.argv[1:3])
+grade(AnswerInput(id="p", question=question, answer=answer), load_rubric(resource_dir("rubrics")))
+"""
+
+
+def test_punctuation_runs_and_untrusted_questions_grade_in_seconds(tmp_path: Path) -> None:
+    """Patterns that could start anywhere inside a long run were quadratic: about 10 s each before, 1 s now."""
+    inputs = {
+        "100k-bangs-then-a-letter": (QUESTION, "!" * 100_000 + "x"),
+        "50k-dotted-question": ("a." * 50_000, STRONG),
+    }
+    procs = {}
+    for name, (question, answer) in inputs.items():
+        q, a = tmp_path / f"{name}.q.txt", tmp_path / f"{name}.a.txt"
+        q.write_text(question, encoding="utf-8")
+        a.write_text(answer, encoding="utf-8")
+        procs[name] = subprocess.Popen([sys.executable, "-c", _GRADE_QUESTION_AND_ANSWER, str(q), str(a)])
+    deadline = time.monotonic() + 6
     too_slow = []
     for name, proc in procs.items():
         try:

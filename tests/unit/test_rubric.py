@@ -234,11 +234,6 @@ def test_domain_weight_out_of_range(rubric_copy: Path) -> None:
     assert reported_line(load_error(rubric_copy), path) == at + 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: rubric._load_each calls _describe without the [[gap]] table index, so an error inside an "
-    "industry file's [[gap]] table is reported at line 1",
-)
 def test_error_inside_an_industry_gap_table_points_at_its_line(rubric_copy: Path) -> None:
     path = rubric_copy / "industries" / "fintech.toml"
     lines = lines_of(path)
@@ -247,6 +242,24 @@ def test_error_inside_an_industry_gap_table_points_at_its_line(rubric_copy: Path
     lines[at] = 'lowers = ["charisma"]'
     write_lines(path, lines)
     assert reported_line(load_error(rubric_copy), path) == at + 1
+
+
+def test_a_rubric_file_saved_with_a_utf8_bom_loads(rubric_copy: Path) -> None:
+    path = rubric_copy / "industries" / "fintech.toml"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-8-sig"))
+    assert "fintech" in load_rubric(rubric_copy).industries
+
+
+def test_an_error_in_an_industry_gap_names_the_table_key(rubric_copy: Path) -> None:
+    path = rubric_copy / "industries" / "fintech.toml"
+    lines = lines_of(path)
+    start, end = table_bounds(lines, "gap", 0)
+    at = key_line(lines, "severity", start, end)
+    lines[at] = "severity = 7"
+    write_lines(path, lines)
+    message = load_error(rubric_copy)
+    assert reported_line(message, path) == at + 1
+    assert "gap.0.severity" in message
 
 
 def test_not_a_rubric_directory(tmp_path: Path) -> None:

@@ -127,9 +127,5 @@ def test_code_shaped_names_count_as_named_things() -> None:
     assert {"getUserById", "node.js", "S3"} <= named
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the shared tokenizer splits on '_', so snake_case names promised by _codeish() are never seen",
-)
 def test_snake_case_names_count_as_named_things() -> None:
     assert "order_items" in {s.text for s in story("we traced it to the order_items table").named}

@@ -67,12 +67,21 @@ def test_opinions_and_states_are_not_actions(sentence: str) -> None:
     assert voice(sentence).i_actions == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: FILLER_GAP treats 'like' as a filler, so 'I like clean code' is read as the action 'I like clean'",
-)
 def test_a_preference_with_like_is_not_an_action() -> None:
     assert voice("I like clean code and small pull requests.").i_actions == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["I, like, rewrote the retry logic.", "I like, rewrote the retry logic.", "I um like rewrote the retry logic."],
+)
+def test_like_set_off_as_a_filler_still_leads_to_the_action(sentence: str) -> None:
+    assert [s.text.split()[-1] for s in voice(sentence).i_actions] == ["rewrote"]
+
+
+def test_a_jargon_object_makes_an_action_generic() -> None:
+    v = voice("I leveraged synergies across the org. I rewrote the parser in Rust.")
+    assert [s.text for s in v.generic_i_actions] == ["I leveraged"]
 
 
 @pytest.mark.parametrize(

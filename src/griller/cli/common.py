@@ -28,10 +28,13 @@ def stdout() -> Console:
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    """Print ``griller: error: ...`` to stderr (escaped: messages can quote user text) and exit."""
+    """Print ``griller: error: ...`` to stderr (escaped: messages can quote user text) and exit.
+
+    One line however long: a path or message is never hard-wrapped at the terminal width.
+    """
     from rich.markup import escape
 
-    stderr().print(f"[red]griller: error:[/red] {escape(message)}")
+    stderr().print(f"[red]griller: error:[/red] {escape(message)}", soft_wrap=True)
     raise typer.Exit(code)
 
 

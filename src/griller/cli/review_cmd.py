@@ -129,7 +129,7 @@ def review(
         batch.items, media, unusable = enrich(batch.items, batch.bases, config)
         batch.problems.extend(unusable)
     for problem in batch.problems:
-        err.print(f"[yellow]skipped[/yellow] {_escape(str(problem))}")
+        err.print(f"[yellow]skipped[/yellow] {_escape(str(problem))}", soft_wrap=True)
     if not batch.items:
         fail("no answers to grade", EXIT_FAILED if batch.problems else 2)
 
@@ -169,7 +169,7 @@ def review(
         err.print(f"graded {len(results)} answer(s); {len(batch.problems)} skipped")
     if below:
         ids = _escape(", ".join(e.id for e in below[:10]))
-        err.print(f"[red]{len(below)} answer(s) scored under {fail_under}[/red]: {ids}")
+        err.print(f"[red]{len(below)} answer(s) scored under {fail_under}[/red]: {ids}", soft_wrap=True)
     raise typer.Exit(EXIT_FAILED if below or batch.problems else EXIT_OK)
 
 

@@ -97,7 +97,7 @@ def _score_dict(s: GapScore) -> dict[str, float | int]:
 
 def load_labelled(path: Path) -> list[LabelledAnswer]:
     out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
         if line.strip():
             try:
                 out.append(LabelledAnswer.model_validate(json.loads(line)))

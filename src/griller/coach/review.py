@@ -41,7 +41,8 @@ def read_source(name: str, stdin_text: Callable[[], str] | None = None) -> str:
     data = path.read_bytes()
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: looks like a binary file, not a JSONL or Markdown transcript")
-    return data.decode("utf-8", errors="replace")
+    # "utf-8-sig": a byte-order mark (Windows editors) is not part of the first record.
+    return data.decode("utf-8-sig", errors="replace")
 
 
 def load_batch(names: list[str], stdin_text: Callable[[], str] | None = None) -> Batch:

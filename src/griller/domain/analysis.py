@@ -76,6 +76,19 @@ _DEFLECTION = re.compile(
 )
 
 
+# Every deflection holds one of these (lower-cased). Case-insensitive matching of ASCII text is plain
+# lower-casing, so an ASCII answer with none of them skips the regex.
+_DEFLECTION_CUES = ("let me", "i'd ", "proud", "don't have", "exactly", "quite", "different", "my area", "never")
+
+
+def _deflections(text: str) -> list[Span]:
+    if text.isascii():
+        lower = text.lower()
+        if not any(cue in lower for cue in _DEFLECTION_CUES):
+            return []
+    return [Span(m.start(), m.end(), m.group()) for m in _DEFLECTION.finditer(text)]
+
+
 def infer_kind(question: str) -> Kind:
     """Guess the question kind from its wording when the input does not say."""
     if _DESIGN.search(question):
@@ -100,6 +113,7 @@ class Analysis:
     text: str
     injections: list[Span]
     sentences: list[Span]
+    sentence_starts: list[int]  # each sentence's start, to find a span's sentence by binary search
     word_count: int
     quantities: list[Span]
     vague: list[Span]
@@ -152,9 +166,11 @@ class QuestionTraits:
 
 
 # "choose between A and B", "A over B", "A vs B", "A or B?": the options the question names.
+# A name starts only where a run of name characters starts, and runs are possessive: a start inside
+# "a.b.c..." would end where the run does anyway, so trying it only costs time (quadratic on long runs).
 _OPTIONS = re.compile(
-    r"\bbetween (?:an? |the )?([\w.+#-]+(?: [\w.+#-]+)?) (?:and|or) (?:an? |the )?([\w.+#-]+(?: [\w.+#-]+)?)"
-    r"|\b([\w.+#-]+) (?:over|vs\.?|versus|or|instead of|rather than) (?:an? |the )?([\w.+#-]+)",
+    r"\bbetween (?:an? |the )?([\w.+#-]++(?: [\w.+#-]++)?) (?:and|or) (?:an? |the )?([\w.+#-]++(?: [\w.+#-]++)?)"
+    r"|(?<![\w.+#-])\b([\w.+#-]++) (?:over|vs\.?|versus|or|instead of|rather than) (?:an? |the )?([\w.+#-]++)",
     re.IGNORECASE,
 )
 _NOT_OPTIONS = {"you", "we", "it", "do", "would", "should", "more", "less", "time", "one", "not", "and", "them"}
@@ -205,15 +221,17 @@ def analyse(question: str, answer: str, kind: Kind | None = None) -> Analysis:
     question, kind = traits.question, traits.kind
     text, injections = strip_injections(sanitize(answer))
     sentences = split_sentences(text)
-    tokens = [w for w in word_tokens(text).words if w[0].isalnum()]
-    punctuation = sum(text.count(c) for c in ".!?")
+    # Words are the tokens less the currency and percent signs (each of those is a token of its own).
+    word_count = len(word_tokens(text).words) - sum(map(text.count, "$€£%"))
+    punctuation = sum(map(text.count, ".!?"))
     return Analysis(
         question=question,
         kind=kind,
         text=text,
         injections=injections,
         sentences=sentences,
-        word_count=len(tokens),
+        sentence_starts=[s.start for s in sentences],
+        word_count=word_count,
         quantities=quantities(text),
         vague=vague_quantifiers(text),
         voice=analyse_voice(text),
@@ -221,7 +239,7 @@ def analyse(question: str, answer: str, kind: Kind | None = None) -> Analysis:
         style=analyse_style(text, sentences),
         technical=analyse_technical(text),
         relevance=relevance(question, text),
-        deflections=[Span(m.start(), m.end(), m.group()) for m in _DEFLECTION.finditer(text)],
+        deflections=_deflections(text),
         is_story=traits.is_story,
         asks_choice=traits.asks_choice,
         asks_alternatives=traits.asks_alternatives,
@@ -230,5 +248,5 @@ def analyse(question: str, answer: str, kind: Kind | None = None) -> Analysis:
         asks_impact=traits.asks_impact,
         options_discussed=sum(1 for o in traits.options if o in text.lower()),
         names_missing=bool(traits.names) and not any(n in text.lower() for n in traits.names),
-        is_speech=len(tokens) > 40 and punctuation < len(tokens) / 40,
+        is_speech=word_count > 40 and punctuation < word_count / 40,
     )

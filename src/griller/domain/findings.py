@@ -6,6 +6,7 @@ plain statement of what is missing. A strength always carries a quote: no praise
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from griller.domain.analysis import Analysis
@@ -92,9 +93,24 @@ def _style_gaps(a: Analysis) -> list[Finding]:
     buzz = len(a.style.buzzwords)
     density = 100 * buzz / max(n, 1)
     if (buzz >= 4 and density >= 2.0) or (buzz >= 3 and density >= 3.0):
-        listed = ", ".join(dict.fromkeys(s.text.lower() for s in a.style.buzzwords))
-        found.append(Finding("buzzwords", shorten(f"{quote(a, a.style.buzzwords[0], 10)} (also: {listed})", 200), True))
+        found.append(Finding("buzzwords", _densest(a, a.style.buzzwords), True))
     return found
+
+
+def _densest(a: Analysis, spans: list[Span], max_words: int = 10) -> str:
+    """The quote that shows the most of these spans (the first such): the evidence speaks for itself."""
+    starts = [span.start for span in spans]
+    best, best_count = "", 0
+    covered = -1
+    for span in spans[:40]:
+        if span.start < covered:
+            continue  # inside the last window tried: its own window would show much the same
+        w = window(a.text, span.start, span.end, max_words)
+        covered = w.end
+        count = bisect_left(starts, w.end) - bisect_left(starts, w.start)
+        if count > best_count:
+            best, best_count = shorten(w.text, 160), count
+    return best
 
 
 def _short_answer_gaps(a: Analysis) -> list[Finding]:
@@ -114,17 +130,21 @@ def _metrics_missing(a: Analysis) -> bool:
     if _not_a_story(a):
         return False
     if a.vague:
-        return not any(_same_sentence(a, v, q) for v in a.vague for q in a.quantities) and not _result_quantified(a)
+        quantified = _sentences_of(a, a.quantities)
+        return not (_sentences_of(a, a.vague) & quantified) and not (_sentences_of(a, a.story.results) & quantified)
     improved = any(s.text.lower().split()[0] in _IMPROVEMENT_VERBS for s in a.story.results if s.text.split())
     return not a.quantities and (improved or a.asks_impact or bool(a.story.results))
 
 
-def _same_sentence(a: Analysis, x: Span, y: Span) -> bool:
-    return any(s.start <= x.start < s.end and s.start <= y.start < s.end for s in a.sentences)
+def sentence_of(a: Analysis, span: Span) -> int | None:
+    """Index of the sentence a span starts in, or None between sentences. Binary search: linear overall."""
+    i = bisect_right(a.sentence_starts, span.start) - 1
+    return i if i >= 0 and span.start < a.sentences[i].end else None
 
 
-def _result_quantified(a: Analysis) -> bool:
-    return any(_same_sentence(a, r, q) for r in a.story.results for q in a.quantities)
+def _sentences_of(a: Analysis, spans: list[Span]) -> set[int]:
+    """The sentences these spans start in (compare sets, not every pair)."""
+    return {i for span in spans if (i := sentence_of(a, span)) is not None}
 
 
 def _not_a_story(a: Analysis) -> bool:
@@ -231,11 +251,13 @@ def detect_strengths(a: Analysis, gaps: set[str]) -> list[Praise]:
     v, s, t = a.voice, a.story, a.technical
     if a.quantities:
         out.append(Praise("Backs claims with numbers", quote(a, a.quantities[0], 12)))
-    concrete = [span for span in v.i_actions if span not in v.generic_i_actions]
+    generic = set(v.generic_i_actions)
+    concrete = [span for span in v.i_actions if span not in generic]
     if len(concrete) >= 2 and "no_personal_role" not in gaps:
         out.append(Praise("Clear first-person actions", quote(a, concrete[0], 10)))
     if s.results and "no_result" not in gaps and a.is_story:
-        best = max(s.results, key=lambda r: _result_rank(a, r))
+        quantified = _sentences_of(a, a.quantities)
+        best = max(s.results, key=lambda r: _result_rank(a, r, quantified))
         out.append(Praise("States the outcome", quote(a, best, 12)))
     if t.tradeoffs and (a.kind in ("technical", "system_design") or a.asks_choice):
         out.append(Praise("Weighs trade-offs", quote(a, t.tradeoffs[0], 12)))
@@ -250,10 +272,9 @@ def detect_strengths(a: Analysis, gaps: set[str]) -> list[Praise]:
     return out[:4]
 
 
-def _result_rank(a: Analysis, r: Span) -> tuple[bool, bool, int]:
+def _result_rank(a: Analysis, r: Span, quantified: set[int]) -> tuple[bool, bool, int]:
     """Prefer outcomes stated with a number in the same sentence, then explicit markers, then later ones."""
-    sentence = next((s for s in a.sentences if s.start <= r.start < s.end), None)
-    with_number = sentence is not None and any(sentence.start <= q.start < sentence.end for q in a.quantities)
+    with_number = sentence_of(a, r) in quantified
     explicit = r.text.lower().startswith(
         ("as a result", "result", "the result", "the outcome", "in the end", "which", "that", "so now", "now")
     )

@@ -104,7 +104,7 @@ def choose_follow_up(
     topic = topic_of(question, kind)
     if worst.quoted and gap.follow_ups_quoted:
         template = gap.follow_ups_quoted[pick % len(gap.follow_ups_quoted)]
-        quote = shorten(worst.evidence.split(" (also:")[0], 70).strip("\"'“”")
+        quote = shorten(worst.evidence, 70).strip("\"'“”")
         return template.format(quote=quote, topic=topic)
     template = gap.follow_ups[pick % len(gap.follow_ups)]
     return template.format(topic=topic)

@@ -211,7 +211,7 @@ def load_rubric(root: Path) -> Rubric:
 
 def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM (Windows editors) is not TOML
     except FileNotFoundError:
         raise RubricError(f"{path}: file not found") from None
     except UnicodeDecodeError as exc:
@@ -253,9 +253,14 @@ def _load_each(folder: Path, model: type[_Strict]) -> list[Any]:
 
 
 def _describe(path: Path, text: str, exc: ValidationError, table: str | None = None, index: int = 0) -> str:
+    """``file:line: location: message`` for the first error, the line found from the error's location."""
     error = exc.errors()[0]
-    loc = [str(p) for p in error["loc"]]
+    raw = error["loc"]
+    loc = [str(p) for p in raw]
     line = 1
+    if table is None and len(raw) >= 2 and isinstance(raw[0], str) and isinstance(raw[1], int):
+        # Inside an array of tables of a one-object file (an industry's [[gap]]): ("gap", 2, "severity").
+        table, index = raw[0], raw[1]
     if table is not None:
         line = _nth_table_line(text, table, index)
     key = next((p for p in reversed(loc) if not p.isdigit()), None)

@@ -16,13 +16,20 @@ from griller.domain.models import QA, AnswerInput
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One unusable record: where it was and why."""
+    """One unusable record: where it was and why.
+
+    ``line`` is a line of the file (JSONL, Markdown, a JSON syntax error); a record of a JSON array has
+    no line of its own, so it is named by its position instead: ``record`` (1-based), ``line`` 0.
+    """
 
     source: str
     line: int
     message: str
+    record: int = 0
 
     def __str__(self) -> str:
+        if self.record:
+            return f"{self.source}: record {self.record}: {self.message}"
         return f"{self.source}:{self.line}: {self.message}"
 
 
@@ -57,22 +64,25 @@ def parse(name: str, text: str) -> Parsed:
     return parse_markdown(name, text)
 
 
-def _item(source: str, line: int, raw: object, fallback_id: str) -> AnswerInput | Problem:
+def _item(source: str, line: int, raw: object, fallback_id: str, record: int = 0) -> AnswerInput | Problem:
+    def problem(message: str) -> Problem:
+        return Problem(source, line, message, record)
+
     if not isinstance(raw, dict):
-        return Problem(source, line, f"expected a JSON object, got {type(raw).__name__}")
+        return problem(f"expected a JSON object, got {type(raw).__name__}")
     data = dict(raw)
     data.setdefault("id", fallback_id)
     data["id"] = str(data["id"])
     if not str(data.get("answer") or "").strip() and not data.get("audio") and not data.get("follow_ups"):
-        return Problem(source, line, "no 'answer' text")
+        return problem("no 'answer' text")
     if not str(data.get("question") or "").strip():
-        return Problem(source, line, "no 'question' text")
+        return problem("no 'question' text")
     try:
         return AnswerInput.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "record"
-        return Problem(source, line, f"{where}: {first['msg']}")
+        return problem(f"{where}: {first['msg']}")
 
 
 def parse_jsonl(source: str, text: str) -> Parsed:
@@ -100,14 +110,16 @@ def parse_json(source: str, text: str) -> Parsed:
     items: list[AnswerInput] = []
     problems: list[Problem] = []
     for index, raw in enumerate(records, 1):
-        result = _item(source, index, raw, f"{_stem(source)}-{index}")
+        result = _item(source, 0, raw, f"{_stem(source)}-{index}", record=index)
         (problems if isinstance(result, Problem) else items).append(result)  # type: ignore[arg-type]
     return Parsed(items, problems)
 
 
+# Possessive spaces: each run is followed by a non-space (or by ``rest``, which takes what is left), so
+# giving spaces back never helps, and letting neighbouring runs share them is cubic on a line of spaces.
 _SPEAKER = re.compile(
-    r"^\s*(?:[-*>]\s*)?(?:\*\*|__)?\s*(?P<who>interviewer|candidate|question|answer|q|a|me|you|griller)"
-    r"\s*(?P<tag>\([^)]*\))?\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<rest>.*)$",
+    r"^\s*+(?:[-*>]\s*+)?(?:\*\*|__)?\s*+(?P<who>interviewer|candidate|question|answer|q|a|me|you|griller)"
+    r"\s*+(?P<tag>\([^)]*\))?\s*+(?:\*\*|__)?\s*+[:：]\s*+(?:\*\*|__)?\s*+(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _ASKER = {"interviewer", "question", "q", "griller"}
@@ -117,15 +129,15 @@ _KIND_TAG = re.compile(r"\b(behavioral|technical|system_design|situational)\b", 
 
 def parse_markdown(source: str, text: str) -> Parsed:
     """Speaker-labelled turns; a question tagged "(follow-up)" attaches to the previous answer."""
-    turns: list[tuple[str, str, str, int]] = []  # (role, tag, text, line)
+    pieces: list[tuple[str, str, list[str], int]] = []  # (role, tag, lines, line): joined once, not per line
     for number, line in enumerate(text.splitlines(), 1):
         match = _SPEAKER.match(line)
         if match:
             role = "q" if match["who"].lower() in _ASKER else "a"
-            turns.append((role, match["tag"] or "", match["rest"].strip(), number))
-        elif turns and line.strip() and not line.lstrip().startswith("#"):
-            role, tag, body, start = turns[-1]
-            turns[-1] = (role, tag, f"{body}\n{line.strip()}".strip(), start)
+            pieces.append((role, match["tag"] or "", [match["rest"].strip()], number))
+        elif pieces and line.strip() and not line.lstrip().startswith("#"):
+            pieces[-1][2].append(line.strip())
+    turns = [(role, tag, "\n".join(lines).strip(), start) for role, tag, lines, start in pieces]
     items: list[AnswerInput] = []
     problems: list[Problem] = []
     pending: tuple[str, str, int] | None = None

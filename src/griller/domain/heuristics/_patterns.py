@@ -13,37 +13,47 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import product
+from itertools import accumulate, product
 
 from griller.domain.text import Span
 
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’+#/.()]*[A-Za-z0-9+#)]|[A-Za-z0-9]|[$€£%]")
+# Word tokens ("C++", "node.js", "p99", "don't", "order_items", "useMemo()") and currency/percent signs.
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_'’+#/.()]*[A-Za-z0-9+#)]|[A-Za-z0-9]|[$€£%]")
 _JOINER = re.compile(r"[\s,-]+")
 _GROUP = re.compile(r"\(([^()]*)\)(\?)?")
 
-
-# Each match is (the gap before a token, the token); together they tile the text from the start.
-_GAP_TOKEN = re.compile(r"([^A-Za-z0-9$€£%]*)([A-Za-z0-9][A-Za-z0-9'’+#/.()]*[A-Za-z0-9+#)]|[A-Za-z0-9]|[$€£%])")
+# What may sit between two tokens of one phrase: spaces or hyphens, no punctuation.
 _JOINING_GAPS = frozenset({" ", "-", " - ", " -", "- ", "  ", "", "\t"})
+
+
+# The same tokens, captured, for re.split: gap, token, gap, ..., token, gap.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
 class Tokens:
     """Lower-cased word tokens of a text with their offsets, and whether each follows a joiner
     (only spaces or hyphens, no punctuation, between it and the previous token)."""
 
-    __slots__ = ("joined", "spans", "text", "words")
+    __slots__ = ("joined", "spans", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        pairs = _GAP_TOKEN.findall(text)
-        self.words = [token.lower() for _, token in pairs]
-        self.joined = [False] + [gap in _JOINING_GAPS for gap, _ in pairs[1:]]
-        spans = self.spans = []
-        pos = 0
-        for gap, token in pairs:
-            pos += len(gap)
-            spans.append((pos, pos + len(token)))
-            pos += len(token)
+        # One split (a linear scan, whatever runs of punctuation sit between tokens): the gaps and tokens
+        # alternate, and their lengths give every offset. No Python work per character or per match.
+        lower = text.lower()
+        if len(lower) != len(text):  # a few characters grow when lower-cased ("İ"): offsets from the original
+            parts = _TOKEN_SPLIT.split(text)
+            self.words = [token.lower() for token in parts[1::2]]
+        else:
+            parts = _TOKEN_SPLIT.split(lower)
+            self.words = parts[1::2]
+        ends = list(accumulate(map(len, parts)))
+        self.starts = ends[0:-1:2]
+        self.spans = list(zip(self.starts, ends[1::2], strict=True))
+        joined = list(map(_JOINING_GAPS.__contains__, parts[0:-1:2]))
+        if joined:
+            joined[0] = False
+        self.joined = joined
 
 
 @lru_cache(maxsize=64)
@@ -81,6 +91,7 @@ class _Trie:
     def __init__(self) -> None:
         self.root = _Node()
         self.lexicons = 0
+        self.first_steps: dict[str, tuple[_Node, ...]] = {}
 
     def add(self, phrases: Iterable[str]) -> int:
         lexicon = self.lexicons
@@ -92,7 +103,18 @@ class _Trie:
             if node is not self.root and lexicon not in node.ends:
                 node.ends = (*node.ends, lexicon)
         _scan.cache_clear()
+        self.first_steps.clear()
         return lexicon
+
+    def first(self, word: str) -> tuple[_Node, ...]:
+        """The nodes a phrase starting with ``word`` leads to (memoised: most words lead nowhere)."""
+        steps = self.first_steps.get(word)
+        if steps is None:
+            steps = _steps(self.root, word, 0)
+            if len(self.first_steps) >= _MAX_MEMO:
+                self.first_steps.clear()  # bounded: untrusted text brings endless new words
+            self.first_steps[word] = steps
+        return steps
 
     @staticmethod
     def _step(node: _Node, word: str) -> _Node:
@@ -114,41 +136,68 @@ class _Trie:
 _TRIE = _Trie()
 
 
-def _walk(toks: Tokens, i: int, node: _Node, depth: int, out: dict[int, int]) -> None:
-    """Record, per lexicon, the longest phrase that starts at token ``i - depth``."""
-    for lexicon in node.ends:
-        if out.get(lexicon, 0) < depth:
-            out[lexicon] = depth
-    words = toks.words
-    if i >= len(words) or (depth and not toks.joined[i]):
-        return
-    word = words[i]
+_MAX_MEMO = 50_000
+
+
+def _steps(node: _Node, word: str, depth: int) -> tuple[_Node, ...]:
+    """Where ``word`` leads from ``node``: the exact child, word-prefix children, and (not first) ``*``."""
+    found = []
     child = node.children.get(word)
     if child is not None:
-        _walk(toks, i + 1, child, depth + 1, out)
+        found.append(child)
     if node.stems:
         for key in {word[:3], word[:2], word[:1]}:
             for stem, stem_node in node.stems.get(key, ()):
                 if word.startswith(stem):
-                    _walk(toks, i + 1, stem_node, depth + 1, out)
+                    found.append(stem_node)
     if node.wildcard is not None and depth:
-        _walk(toks, i + 1, node.wildcard, depth + 1, out)
+        found.append(node.wildcard)
+    return tuple(found)
 
 
 @lru_cache(maxsize=64)
 def _scan(text: str) -> dict[int, list[Span]]:
     """One pass over the text: every lexicon's non-overlapping, leftmost-longest matches."""
     toks = tokens(text)
-    root = _TRIE.root
-    children, stems = root.children, root.stems
-    words, spans = toks.words, toks.spans
+    words, spans, joined = toks.words, toks.spans, toks.joined
+    n = len(words)
+    first = _TRIE.first_steps.get
     found: dict[int, list[Span]] = {}
     covered: dict[int, int] = {}  # lexicon -> first token index not yet covered by its last match
     for i, word in enumerate(words):
-        if word not in children and not (stems and (word[:3] in stems or word[:2] in stems or word[:1] in stems)):
+        steps = first(word)
+        if steps is None:
+            steps = _TRIE.first(word)
+        if not steps:
             continue
+        if len(steps) == 1:
+            # The common case, without allocating: one node, and no phrase goes on with the next token.
+            node = steps[0]
+            j = i + 1
+            if j >= n or not joined[j] or (not node.stems and node.wildcard is None and words[j] not in node.children):
+                if node.ends:
+                    start, end = spans[i]
+                    for lexicon in node.ends:
+                        if i >= covered.get(lexicon, 0):
+                            found.setdefault(lexicon, []).append(Span(start, end, text[start:end]))
+                            covered[lexicon] = j
+                continue
+        # Depth-first over every path the following tokens allow; per lexicon the longest phrase.
         longest: dict[int, int] = {}
-        _walk(toks, i, root, 0, longest)
+        stack = [(node, i + 1) for node in steps]
+        while stack:
+            node, j = stack.pop()
+            if node.ends:
+                for lexicon in node.ends:
+                    if longest.get(lexicon, 0) < j - i:
+                        longest[lexicon] = j - i
+            if j < n and joined[j]:
+                if node.stems or node.wildcard is not None:
+                    stack.extend([(nxt, j + 1) for nxt in _steps(node, words[j], 1)])
+                else:
+                    child = node.children.get(words[j])
+                    if child is not None:
+                        stack.append((child, j + 1))
         for lexicon, width in longest.items():
             if i < covered.get(lexicon, 0):
                 continue
@@ -181,5 +230,13 @@ def find(pattern: re.Pattern[str] | PhraseMatcher, text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
-# Speech fillers that can sit between a subject and its verb ("I, um, rewrote it").
-FILLER_GAP = r"(?:,?\s*(?:um+|uh+|erm|er|ah|like|you know|i mean|so|basically|actually|kind of|sort of)\b,?)*"
+# Speech fillers that can sit between a subject and its verb ("I, um, rewrote it"). "like" is a verb
+# too ("I like clean code"), so it is a filler only when set off by a comma ("I, like, rewrote it") or
+# next to a hesitation ("I um like rewrote it", "I like um rewrote it").
+_FILLER_WORDS = r"um+|uh+|erm|er|ah|you know|i mean|so|basically|actually|kind of|sort of"
+FILLER_GAP = (  # "um like" before "um": the first way that fits wins, and "like" must not be left over
+    r"(?:,?\s*(?:um+|uh+|erm|er|ah)\b,?\s+like\b,?"
+    rf"|,?\s*(?:{_FILLER_WORDS})\b,?"
+    r"|\s*,\s*like\b,?"
+    rf"|\s+like\b(?:,|(?=\s+(?:{_FILLER_WORDS})\b)))*"
+)

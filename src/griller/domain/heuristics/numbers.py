@@ -17,16 +17,21 @@ _SMALL = (
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 ).split()
 _SCALE = ("hundred", "thousand", "million", "billion", "dozen")
+# Possessive and atomic where a shorter match can never help, and a capped run of number words: every
+# anchor is tried once and must cost about the same whatever follows it, or long runs of digits or
+# number words ("twenty twenty twenty ...") take quadratic time.
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(_SMALL) + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:a|one|an?)\s+(?:" + "|".join(_SCALE) + r")"
     r"|(?:a\s+)?(?:half|third|quarter)"
     r")"
-    r"(?:\s+(?:and\s+)?(?:" + "|".join(_SMALL + list(_SCALE)) + r"|one|two|three|four|five|six|seven|eight|nine))*"
-    r"(?:\s+point\s+(?:\w+))?"
+    r"(?:\s+(?:and\s+)?(?:" + "|".join(_SMALL + list(_SCALE)) + r"|one|two|three|four|five|six|seven|eight|nine)\b)"
+    r"{0,8}+"
+    r"(?:\s+point\s+\w++)?"
 )
 _DIGITS = (
-    r"(?:(?<![\w.$€£/-])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\w.]*\d)|(?<![\w.$€£/:-])\d+(?:\.\d+)?(?!\.\d|[:/]\d|\w*-\d))"
+    r"(?:(?<![\w.$€£/-])\d{1,3}+(?:,\d{3}){1,8}+(?!,\d)(?:\.\d++)?(?![\w.]*\d)"
+    r"|(?<![\w.$€£/:-])\d++(?:\.\d++)?(?!\.\d|[:/]\d|\w*+-\d))"
     r"(?:\s?(?:hundred|thousand|million|billion|k|bn)\b)?"
 )
 NUMBER = rf"(?:{_DIGITS}|\b{_WORD_NUMBER}\b)"
@@ -131,30 +136,27 @@ _NUMBER_WORDS = frozenset(_SMALL) | {
 _SCALE_AFTER = frozenset({"hundred", "thousand", "million", "billion", "dozen", "half", "third", "quarter", "order"})
 
 
+_STARTS_NUMBER = frozenset("0123456789$€£")
+_BEFORE_A_NUMBER = frozenset({"a", "an", "one", "from"})
+_AFTER_FROM = frozenset({"about", "around", "roughly", "a"})
+
+
 def _anchors(text: str) -> list[int]:
     """Offsets where a quantity can begin: digits, currency, number and multiplier words, "from N"."""
     toks = tokens(text)
-    words, spans = toks.words, toks.spans
+    words, starts = toks.words, toks.starts
+    last = len(words) - 1
     out = []
     for i, word in enumerate(words):
-        first = word[0]
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if (
-            first.isdigit()
-            or first in "$€£"
-            or word in _NUMBER_WORDS
-            or (word in ("a", "an", "one") and nxt in _SCALE_AFTER)
-            or (
-                word == "from"
-                and (
-                    nxt[:1].isdigit()
-                    or nxt[:1] in "$€£"
-                    or nxt in _NUMBER_WORDS
-                    or nxt in ("about", "around", "roughly", "a")
-                )
-            )
-        ):
-            out.append(spans[i][0])
+        if word[0] in _STARTS_NUMBER or word in _NUMBER_WORDS:
+            out.append(starts[i])
+        elif word in _BEFORE_A_NUMBER and i < last:
+            nxt = words[i + 1]
+            if word != "from":
+                if nxt in _SCALE_AFTER:
+                    out.append(starts[i])
+            elif nxt[0] in _STARTS_NUMBER or nxt in _NUMBER_WORDS or nxt in _AFTER_FROM:
+                out.append(starts[i])
     return out
 
 
@@ -166,6 +168,7 @@ def quantities(text: str) -> list[Span]:
     """
     found: list[Span] = []
     taken = 0
+    blocks: dict[int, re.Match[str] | None] = {}
     for pos in _anchors(text):
         if pos < taken:
             continue
@@ -173,21 +176,39 @@ def quantities(text: str) -> list[Span]:
         if not match or not match.group().strip():
             continue
         start, end = match.span()
-        if _excluded(text, start, end):
+        if _excluded(text, start, end, blocks):
             continue
         found.append(Span(start, end, match.group().strip()))
         taken = end
     return found
 
 
-def _excluded(text: str, start: int, end: int) -> bool:
-    """A date, version or time reference covers the candidate (money and % always count)."""
-    lo = max(0, start - 24)
-    for block in _NOT_QUANTITY.finditer(text, lo, min(len(text), end + 24)):
-        b_start, b_end = block.span()
-        if b_start <= start and end <= b_end:
+# Every exclusion starts with a word boundary before a word character.
+_WORD_START = re.compile(r"\b\w")
+
+
+def _excluded(text: str, start: int, end: int, blocks: dict[int, re.Match[str] | None]) -> bool:
+    """A date, version or time reference covers the candidate (money and % always count).
+
+    Exclusions are read left to right from 24 characters before the candidate, without overlaps, and
+    only up to its start (one that starts later cannot cover it). Each is tried once per text however
+    many candidates look at it (``blocks``), so dense numbers cost linear time.
+    """
+    after = 0
+    for word in _WORD_START.finditer(text, max(0, start - 24), start + 1):
+        at = word.start()
+        if at < after:
+            continue
+        if at in blocks:
+            block = blocks[at]
+        else:
+            block = blocks[at] = _NOT_QUANTITY.match(text, at)
+        if block is None:
+            continue
+        b_end = after = block.end()  # it starts at or before the candidate
+        if end <= b_end:
             return True
-        if b_start <= start < b_end:
+        if start < b_end:
             return not any(ch in text[start : start + 12] for ch in "%$€£")
     return False
 

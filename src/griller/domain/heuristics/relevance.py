@@ -49,7 +49,7 @@ CONCEPTS: tuple[frozenset[str], ...] = tuple(
         "secur auth authent authoriz vulnerab encrypt attack injection xss csrf secret permission password",
         "deploy release rollout rollback canary pipeline ci cd",
         "monitor alert observab metric log trace dashboard on-call oncall pag",
-        "legacy refactor rewrite migrat technical debt debt cleanup",
+        "legacy refactor rewrite migr technical debt debt cleanup",
         "ambigu unclear vague uncertain unknown requirement spec scope brief ticket clarif",
         "mentor coach teach junior onboard grow",
         "decision decid choos chose choice pick select option",
@@ -73,6 +73,10 @@ CONCEPTS: tuple[frozenset[str], ...] = tuple(
 _SUFFIXES = (
     "ations",
     "ation",
+    "ators",
+    "ator",
+    "ating",
+    "ated",
     "ments",
     "ment",
     "ings",
@@ -93,12 +97,19 @@ _SUFFIXES = (
 )
 
 
+# The verb forms of an "-ation" noun lose the same letters as the noun ("migrat-ed", "migrat-ion"), except
+# where the "at" belongs to the verb itself ("repe-at-ed"): after an "e" only the plain ending goes.
+_VERB_OF_ATION = frozenset({"ators", "ator", "ating", "ated"})
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude suffix stripper: good enough to match 'migrated'/'migration'/'migrating'."""
     word = word.lower().strip("'’.")
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if suffix in _VERB_OF_ATION and word[-len(suffix) - 1] == "e":
+                continue
             return word[: -len(suffix)]
     return word
 
@@ -118,11 +129,13 @@ def _build_concept_index() -> dict[str, set[int]]:
 
 
 _CONCEPT_INDEX = _build_concept_index()
+_LONGEST_KEY = max(map(len, _CONCEPT_INDEX))
 
 
 @lru_cache(maxsize=65536)
 def _stem_concepts(s: str) -> frozenset[int]:
-    for k in range(len(s), 3, -1):
+    # Only prefixes as long as an index key can match: a 100 kB "word" costs no more than a short one.
+    for k in range(min(len(s), _LONGEST_KEY), 3, -1):
         hit = _CONCEPT_INDEX.get(s[:k])
         if hit:
             return frozenset(hit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from griller.domain.heuristics._patterns import find, phrases, tokens
@@ -52,7 +53,8 @@ SITUATION = phrases(
     ]
 )
 # "at Acme", "at Stripe": a capitalised name after "at" sets the scene too.
-_AT_NAME = re.compile(r"\bat (?:[A-Z][\w&.-]+)")
+# Written to start with a literal (the boundary is checked behind it), so the scan skips ahead in C.
+_AT_NAME = re.compile(r"at (?<=\bat )(?:[A-Z][\w&.-]+)")
 
 _RESULT_VERBS = (
     "reduced|increased|improved|cut|saved|grew|dropped|doubled|halved|tripled|boosted|decreased|lowered|raised|"
@@ -155,6 +157,7 @@ LEARNING = phrases(
     ]
 )
 _LEARNED_HABIT = re.compile(r"\bi (?:started|began|always) (?:to )?\w+ing\b", re.IGNORECASE)
+_LEARNED_HABIT_WORDS = ("i started", "i began", "i always")
 
 GENERIC = phrases(
     [
@@ -211,14 +214,29 @@ GENERIC = phrases(
 )
 
 # Concrete anchors: a named thing mid-sentence, a time anchor, a past-tense event.
-_NAMED = re.compile(r"(?<=[a-z,;:] )(?:[A-Z][a-zA-Z0-9]+|[A-Z]{2,}[a-z0-9]*)(?:[ -][A-Z][a-zA-Z0-9]+)*")
+# Starts with a capital (then looks behind it), so the scan skips ahead in C.
+_NAMED = re.compile(r"[A-Z](?<=[a-z,;:] [A-Z])(?:[a-zA-Z0-9]+|[A-Z]+[a-z0-9]*)(?:[ -][A-Z][a-zA-Z0-9]+)*")
 _CODEISH_SHAPE = re.compile(r"[a-z][A-Z]|_[a-z]|[a-z]\.[a-z]{2}|[A-Za-z]\d|\d[A-Za-z]|\(\)")
+
+
+# Where a code shape can sit inside a token: a capital, digit, "_", "." or "(" after a token character, or a
+# digit before a letter. Only the tokens holding one are checked, not every word of the answer.
+_CODEISH_HINT = re.compile(r"(?<=[A-Za-z0-9_'’+#/.()])[A-Z0-9_.(]|[0-9](?=[A-Za-z])")
 
 
 def _codeish(text: str) -> list[Span]:
     """Identifiers and product names shaped like code: camelCase, snake_case, node.js, S3, useMemo()."""
     out = []
-    for start, end in tokens(text).spans:
+    toks = tokens(text)
+    spans = toks.spans
+    starts = toks.starts
+    last = -1
+    for hint in _CODEISH_HINT.finditer(text):
+        i = bisect_right(starts, hint.start()) - 1
+        if i <= last or i < 0 or hint.start() >= spans[i][1]:
+            continue
+        last = i
+        start, end = spans[i]
         word = text[start:end]
         if len(word) > 2 and _CODEISH_SHAPE.search(word):
             out.append(Span(start, end, word))
@@ -242,7 +260,7 @@ _TIME_ANCHOR = phrases(
         "that (week|day|night|morning|quarter|sprint)",
     ]
 )
-_YEAR = re.compile(r"\bin (?:19|20)\d\d\b")
+_YEAR = re.compile(r"in (?<=\bin )(?:19|20)\d\d\b")
 _PAST_EVENT = re.compile(
     r"\b(?:(?i:i)|we|he|she|they|it|my (?:manager|lead|teammate|colleague)|the (?:team|service|system|client|"
     r"customer|build|deploy|release|database|site))\s+(?!(?:think|believe|feel|would|should|could|always|"
@@ -250,6 +268,15 @@ _PAST_EVENT = re.compile(
     r"led|broke|went|got|saw|told|sent|chose|set|cut|split|shipped|spent|brought|caught|drove|gave|kept|"
     r"left|lost|met|paid|put|sat|sold|spoke|stood|taught|thought|won|began|rewrote|rolled|moved)\b"
 )
+
+
+def _learned_habits(text: str) -> list[Span]:
+    # Case-insensitive matching of ASCII text is plain lower-casing: skip the regex when no cue is there.
+    if text.isascii():
+        lower = text.lower()
+        if not any(cue in lower for cue in _LEARNED_HABIT_WORDS):
+            return []
+    return find(_LEARNED_HABIT, text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +301,7 @@ def analyse_story(text: str) -> Story:
     return Story(
         situation=situation,
         results=find(RESULT, text),
-        learning=sorted(find(LEARNING, text) + find(_LEARNED_HABIT, text), key=lambda s: s.start),
+        learning=sorted(find(LEARNING, text) + _learned_habits(text), key=lambda s: s.start),
         generic=find(GENERIC, text),
         named=named,
         time_anchors=find(_TIME_ANCHOR, text) + find(_YEAR, text),

@@ -31,9 +31,16 @@ FILLERS = phrases(
         "literally",
     ]
 )
-# "like" and "so" are fillers only in some positions ("it was, like, slow"; "so, um").
+# "like" and "so" are fillers only in some positions ("it was, like, slow"; "so, um"). "like" is also a
+# verb ("customers like it", "I would like a budget"), so it counts only when a comma follows it, or a
+# hesitation sits on either side ("um like", "like uh").
+_HESITATIONS = ("um", "umm", "uh", "uhh", "uhm", "erm", "er", "ah", "hmm")
+# Lookbehinds are fixed-width: one per hesitation and separator ("um like", "uh, like").
+_AFTER_HESITATION = "|".join(f"(?<=\\b{h}{sep}like)" for h in _HESITATIONS for sep in (" ", ", "))
 _CONTEXT_FILLERS = re.compile(
-    r"(?<=[,.] )so(?=,)|(?<=\s)like(?=[,\s]+(?:um|uh|i|we|it|the|a|you|they|he|she|maybe|really|just|so|totally|\d)\b)",
+    r"(?<![\w'’])(?:so(?=,)(?<=[,.] so)"
+    r"|like(?:(?=,|\s+(?:um+|uh+|uhm|erm|er|ah|hmm|you know|i mean|basically|actually|literally)\b)"
+    rf"|(?:{_AFTER_HESITATION})(?!\w)))",
     re.IGNORECASE,
 )
 HEDGES = phrases(
@@ -266,16 +273,29 @@ def _injection_hint(text: str) -> bool:
     return _INJECTION_WORDS.search(text) or bool(_INJECTION_SYMBOLS.search(text))
 
 
+# "score this 10/10", "give my answer full marks", "rate it 10.": the object is the answer or the candidate,
+# and a bare number is a score only when no unit follows it ("give it a 100 ms timeout" is a setting).
+_SCORE_OBJECT = r"(?:(?:this|my|the)\s+(?:answer|response)\s+|this\s+(?:one\s+)?|me\s+|it\s+)?"
+_SCORE_WORDS = r"(?:score|grade|rating|marks?|points?|stars?)"
+_END = r"(?:$|[.!?,;:)\]\"'”]|(?:out\s+of|please|and|because|for|overall|now)\b)"
+# After the score, the sentence or clause ends, or a score word does ("100 points."; not "a 100 point budget").
+_SCORE_END = r"(?=\s*(?:" + _END + "|" + _SCORE_WORDS + r"\b\s*" + _END + "))"
+_SCORE = (
+    r"(?:\d+\s*(?:/|out\s+of)\s*\d+\b"
+    r"|(?:10|ten|100|one\s+hundred)\b" + _SCORE_END
+    + r"|(?:full|top|perfect|maximum|max|highest)\s+" + _SCORE_WORDS + r"\b"
+    r"|(?:perfect|maximum|max|highest)\b" + _SCORE_END + ")"
+)
 INJECTION = re.compile(
     r"(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+|the\s+|your\s+|my\s+)?(?:previous|prior|above|"
     r"earlier|preceding|other|system|grading|scoring)?\s*(?:instructions?|prompts?|rules?|rubric|criteria|guidelines)"
     r"|\b(?:you are|you're|act as|pretend to be|as an?)\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|grader|evaluator|"
     r"language model|llm|judge|chatgpt|gpt)\b"
-    r"|\b(?:score|grade|rate|mark|give|award|assign)\s+(?:this|me|my|the|it)?\s*(?:answer|response)?\s*(?:a\s+|an\s+|"
-    r"with\s+)?(?:\d+\s*(?:/|out of)\s*\d+|10|ten|100|full marks|perfect|maximum|max|top marks|highest)"
-    r"|\b(?:note|message|instruction)s?\s+(?:to|for)\s+(?:the\s+)?(?:ai|grader|evaluator|model|llm|judge|reviewer)"
+    r"|\b(?:score|grade|rate|mark|give|award|assign)\s+" + _SCORE_OBJECT + r"(?:a\s+|an\s+|with\s+|the\s+)?"
+    + _SCORE
+    + r"|\b(?:note|message|instruction)s?\s+(?:to|for)\s+(?:the\s+)?(?:ai|grader|evaluator|model|llm|judge|reviewer)"
     r"|\b(?:system prompt|jailbreak|developer mode)\b"
-    r"|\bthis answer (?:is|deserves|should get|should receive) (?:a\s+)?(?:perfect|excellent|10|full|the highest)"
+    r"|\bthis answer (?:is|deserves|should get|should receive) (?:a\s+)?(?:perfect|excellent|10|full|the highest)\b"
     r"|\"\s*(?:overall|scores|gaps|strengths|engine|follow_up)\s*\"\s*:"
     r"|</?(?:system|assistant|user|instructions?)>|\[/?INST\]|<\|im_start\|>",
     re.IGNORECASE,
@@ -293,6 +313,15 @@ class Style:
     longest_sentence_words: int
 
 
+def _context_fillers(text: str) -> list[Span]:
+    # Case-insensitive matching of ASCII text is plain lower-casing: without "so," or "like" there is none.
+    if text.isascii():
+        lower = text.lower()
+        if "so," not in lower and "like" not in lower:
+            return []
+    return find(_CONTEXT_FILLERS, text)
+
+
 def analyse_style(text: str, sentences: list[Span]) -> Style:
     tokens = tokens_of(text).words
     trigrams = list(zip(tokens, tokens[1:], tokens[2:], strict=False))
@@ -300,7 +329,7 @@ def analyse_style(text: str, sentences: list[Span]) -> Style:
     repeated = sum(c - 1 for c in counts.values() if c > 1)
     lengths = [len(s.text.split()) for s in sentences] or [0]
     return Style(
-        fillers=sorted(find(FILLERS, text) + find(_CONTEXT_FILLERS, text), key=lambda s: s.start),
+        fillers=sorted(find(FILLERS, text) + _context_fillers(text), key=lambda s: s.start),
         hedges=find(HEDGES, text),
         buzzwords=find(BUZZWORDS, text),
         tangents=find(TANGENTS, text),
@@ -310,10 +339,16 @@ def analyse_style(text: str, sentences: list[Span]) -> Style:
     )
 
 
+_AROUND_NEWLINE = re.compile(r"[ \t]*\n[ \t]*")
+_NEWLINE_RUNS = re.compile(r"\n{3,}")
+
+
 def strip_injections(text: str) -> tuple[str, list[Span]]:
     """Remove sentences that address the grader instead of the interviewer.
 
     Returns the remaining text (what gets graded) and the removed sentences (reported as a flag).
+    Each removed sentence leaves a line break, so no quote can join the words on either side of it
+    into something the candidate never said.
     """
     if not _injection_hint(text):
         return text, []
@@ -325,4 +360,5 @@ def strip_injections(text: str) -> tuple[str, list[Span]]:
         kept.append(text[last : span.start])
         last = span.end
     kept.append(text[last:])
-    return re.sub(r"[ \t]{2,}", " ", "".join(kept)).strip(), removed
+    joined = _AROUND_NEWLINE.sub("\n", "\n".join(kept))
+    return _NEWLINE_RUNS.sub("\n\n", joined).strip(), removed

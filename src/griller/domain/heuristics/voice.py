@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from griller.domain.heuristics._patterns import FILLER_GAP, phrases
+from griller.domain.heuristics.style import BUZZWORDS
 from griller.domain.text import Span
 
 # Verbs after "I" that are opinions, states or hedges, not actions.
@@ -293,13 +295,19 @@ class Voice:
 def analyse_voice(text: str) -> Voice:
     i_actions: list[Span] = []
     generic: list[Span] = []
+    buzzwords: list[Span] | None = None
     for match in I_ACTION.finditer(text):
         verb = match.group(1).lower()
         if verb in _NOT_ACTIONS:
             continue
         span = Span(match.start(), match.end(), match.group())
         i_actions.append(span)
-        if (verb in GENERIC_VERBS and _is_vague_object(text, match.end())) or _buzzy(text, match.end()):
+        if verb in GENERIC_VERBS and _is_vague_object(text, match.end()):
+            generic.append(span)
+            continue
+        if buzzwords is None:
+            buzzwords = BUZZWORDS.finditer(text)
+        if _buzzy(text, match.end(), buzzwords):
             generic.append(span)
     we_actions = [
         Span(m.start(), m.end(), m.group())
@@ -325,9 +333,19 @@ def _is_vague_object(text: str, end: int) -> bool:
     return bool(_VAGUE_OBJECT.match(text, end))
 
 
-def _buzzy(text: str, end: int) -> bool:
-    """An action whose object is jargon ("fostering synergy") says nothing concrete."""
-    from griller.domain.heuristics.style import BUZZWORDS
+def _buzzy(text: str, end: int, buzzwords: list[Span]) -> bool:
+    """An action whose object is jargon ("fostering synergy") says nothing concrete.
 
-    clause = text[end : end + 60]
-    return bool(BUZZWORDS.search(clause.split(".")[0]))
+    ``buzzwords`` are the answer's own (in order, not overlapping): one must sit wholly in the 60
+    characters after the verb, before any full stop.
+    """
+    limit = end + 60
+    stop = text.find(".", end, limit)
+    if stop >= 0:
+        limit = stop
+    k = bisect_left(buzzwords, end, key=_start)
+    return k < len(buzzwords) and buzzwords[k].end <= limit
+
+
+def _start(span: Span) -> int:
+    return span.start

@@ -53,6 +53,15 @@ def test_min_ranking_gate(dev_set: Path) -> None:
     assert run("eval", str(dev_set), "--json", "--min-ranking", str(accuracy + 0.001)).exit_code == 1
 
 
+def test_a_utf8_bom_does_not_change_the_figures(dev_set: Path, tmp_path: Path) -> None:
+    bom = tmp_path / "eval_dev.jsonl"
+    bom.write_bytes(dev_set.read_text(encoding="utf-8").encode("utf-8-sig"))
+    plain = json.loads(run("eval", str(dev_set), "--json").stdout)[str(dev_set)]
+    result = run("eval", str(bom), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[str(bom)] == plain
+
+
 def test_missing_file_exits_2(tmp_path: Path) -> None:
     result = run("eval", str(tmp_path / "missing.jsonl"))
     assert result.exit_code == 2

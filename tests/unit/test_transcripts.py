@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -88,6 +91,22 @@ def test_json_array() -> None:
     assert [i.id for i in parsed.items] == ["q1", "q2"]
     assert len(parsed.problems) == 2
     assert all(p.source == "answers.json" for p in parsed.problems)
+
+
+def test_json_array_problems_name_the_record_not_a_line() -> None:
+    text = json.dumps([GOOD, {"id": "q2", "question": "Q?"}, 5], indent=2)
+    problems = parse_json("answers.json", text).problems
+    assert [p.record for p in problems] == [2, 3]
+    assert [str(p) for p in problems] == [
+        "answers.json: record 2: no 'answer' text",
+        "answers.json: record 3: expected a JSON object, got int",
+    ]
+
+
+def test_jsonl_problems_keep_their_line_number() -> None:
+    [problem] = parse_jsonl("a.jsonl", jsonl(GOOD, {"id": "q2", "question": "Q?"})).problems
+    assert (problem.line, problem.record) == (2, 0)
+    assert str(problem) == "a.jsonl:2: no 'answer' text"
 
 
 def test_json_object_with_turns() -> None:
@@ -214,3 +233,23 @@ def test_detect_format(name: str, text: str, fmt: str) -> None:
 def test_parse_dispatches_on_content_for_stdin() -> None:
     assert [i.id for i in parse("stdin", jsonl(GOOD)).items] == ["q1"]
     assert [i.answer for i in parse("stdin", "Q: Why?\nA: Because.\n").items] == ["Because."]
+
+
+_PARSE_FILE = """
+import sys
+from pathlib import Path
+from griller.domain.transcripts import parse
+parse("t.md", Path(sys.argv[1]).read_text(encoding="utf-8"))
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Q" + " " * 20_000 + "x\n", " " * 20_000 + "x\n", "Q: a?\nA: b\n" + "more of the answer\n" * 50_000],
+    ids=["speaker-then-spaces", "leading-spaces", "long-turn"],
+)
+def test_untrusted_markdown_parses_in_linear_time(tmp_path: Path, text: str) -> None:
+    """Runs of spaces once made the speaker pattern cubic (20k spaces took hours), long turns quadratic."""
+    path = tmp_path / "t.md"
+    path.write_text(text, encoding="utf-8")
+    subprocess.run([sys.executable, "-c", _PARSE_FILE, str(path)], check=True, timeout=10)

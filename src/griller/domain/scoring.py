@@ -33,6 +33,7 @@ def raw_scores(a: Analysis) -> dict[str, float]:
     lf = length_factor(a)
     q = len({span.text.lower() for span in a.quantities})
     concrete_i = v.concrete_i_actions
+    tech_terms = t.distinct_tech_terms  # a set built on each read: read once
     technical_kind = a.kind in ("technical", "system_design")
 
     # Lexical overlap is a weak signal of relevance, so it moves the score within a narrow band.
@@ -66,18 +67,18 @@ def raw_scores(a: Analysis) -> dict[str, float]:
         structure += 0.5 if s.learning and a.asks_learning else 0.0
 
     specificity = 1.5 + min(3.0, 1.1 * q) + min(3.0, 0.3 * s.specific_markers)
-    specificity += min(2.0, 0.4 * concrete_i) + min(1.5, 0.25 * t.distinct_tech_terms)
+    specificity += min(2.0, 0.4 * concrete_i) + min(1.5, 0.25 * tech_terms)
     specificity -= min(3.0, 1.0 * len(s.generic)) + (1.0 if a.vague and not q else 0.0)
     specificity -= min(2.0, 0.5 * len(st.buzzwords))
 
     depth = 1.0 + 2.5 * lf + min(2.0, 0.5 * len(t.reasoning))
     if technical_kind:
-        depth += min(3.0, 0.35 * t.distinct_tech_terms)
+        depth += min(3.0, 0.35 * tech_terms)
         depth += (1.2 if t.tradeoffs else 0.0) + (1.2 if t.alternatives else 0.0)
         if a.kind == "system_design":
             depth += (0.5 if t.scale else 0.0) + (0.5 if t.failure_handling else 0.0)
     else:
-        depth += min(2.0, 0.25 * t.distinct_tech_terms) + min(1.5, 0.3 * concrete_i)
+        depth += min(2.0, 0.25 * tech_terms) + min(1.5, 0.3 * concrete_i)
         depth += 1.0 if (t.tradeoffs or t.alternatives) else 0.0
         depth += 0.8 if s.learning else 0.0
     depth -= min(2.0, 0.5 * len(st.buzzwords))

@@ -98,7 +98,7 @@ def test_fractions_stay_in_range_and_look_aways_fit_in_the_answer(pattern: list[
     for key in ("face_present", "centered", "eye_contact"):
         assert 0.0 <= m[key] <= 1.0
     assert m["eye_contact"] <= m["face_present"]
-    assert m["look_away_seconds"] <= len(pattern) / fps + 1e-6
+    assert m["look_away_seconds"] <= len(pattern) / fps + 0.005  # the figure is rounded to hundredths
     assert (m["look_aways"] == 0) == (m["look_away_seconds"] == 0)
 
 

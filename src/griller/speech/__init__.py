@@ -1,1 +1,5 @@
-"""Voice: audio capture, transcription, text to speech and delivery metrics (optional `voice` extra)."""
+"""Voice: microphone and file audio, Whisper transcription, text to speech, and the live voice session.
+
+Every SDK (sounddevice, faster-whisper, pyttsx3, numpy, av) is imported inside the function that
+needs it, so importing this package costs nothing and works without the ``voice`` extra.
+"""

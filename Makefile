@@ -91,6 +91,11 @@ bench: install
 	$(BIN)/python benchmarks/review_throughput.py
 	$(BIN)/python benchmarks/llm_remote.py
 	$(BIN)/python benchmarks/llm_local.py
+	$(BIN)/python benchmarks/stats.py
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/tui.py
+	$(BIN)/python benchmarks/speech.py
+	$(BIN)/python benchmarks/vision.py
 
 eval: install
 	$(BIN)/griller eval tests/data/eval_dev.jsonl tests/data/eval_holdout.jsonl

@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "integration"))
 
-from crash_harness import crash_and_resume  # noqa: E402
+from crash_harness import crash_and_resume
 
 MOMENTS = ("asked", "typing", "grading")
 
@@ -28,17 +28,25 @@ def main() -> None:
         kill_after, moment = rng.randint(0, 3), rng.choice(MOMENTS)
         with tempfile.TemporaryDirectory() as tmp:
             env = {k: v for k, v in os.environ.items() if not k.startswith("GRILLER_")}
-            env |= {"GRILLER_DATA_DIR": f"{tmp}/data", "GRILLER_CONFIG_DIR": f"{tmp}/config", "GRILLER_DB": f"{tmp}/g.db"}
+            env |= {
+                "GRILLER_DATA_DIR": f"{tmp}/data",
+                "GRILLER_CONFIG_DIR": f"{tmp}/config",
+                "GRILLER_DB": f"{tmp}/g.db",
+            }
             result = crash_and_resume(env, Path(tmp) / "g.db", kill_after, moment, questions=4)
         stored = [answer for _, answer in result["after"]]
         missing = len(set(result["submitted"]) - set(stored))
         doubles = len(stored) - len(set(stored))
         lost, duplicated = lost + missing, duplicated + doubles
         failures += result["code"] != 0
-        print(f"round {n + 1:2}: kill after {kill_after} answer(s) while {moment:8} -> "
-              f"{len(stored)} stored, {missing} lost, {doubles} duplicated, exit {result['code']}")
-    print(f"{rounds} rounds in {time.perf_counter() - start:.0f} s: {lost} answers lost, {duplicated} duplicated, "
-          f"{failures} failed resumes")
+        print(
+            f"round {n + 1:2}: kill after {kill_after} answer(s) while {moment:8} -> "
+            f"{len(stored)} stored, {missing} lost, {doubles} duplicated, exit {result['code']}"
+        )
+    print(
+        f"{rounds} rounds in {time.perf_counter() - start:.0f} s: {lost} answers lost, {duplicated} duplicated, "
+        f"{failures} failed resumes"
+    )
     sys.exit(1 if lost or duplicated or failures else 0)
 
 

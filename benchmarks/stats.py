@@ -45,11 +45,15 @@ def build(path: Path) -> None:
     with db.conn:
         db.conn.executemany("insert into sessions (id, started_at, status, settings) values (?,?,?,?)", sessions)
         db.conn.executemany(
-            "insert into turns (id, session_id, ordinal, depth, question, kind, answer, answered_at) values (?,?,?,?,?,?,?,?)",
-            turns)
+            "insert into turns (id, session_id, ordinal, depth, question, kind, answer, answered_at) "
+            "values (?,?,?,?,?,?,?,?)",
+            turns,
+        )
         db.conn.executemany(
             f"insert into evaluations (id, turn_id, session_id, engine, overall, scores, gaps, payload, "
-            f"{', '.join(DIMENSIONS)}) values ({','.join('?' * (8 + len(DIMENSIONS)))})", evaluations)
+            f"{', '.join(DIMENSIONS)}) values ({','.join('?' * (8 + len(DIMENSIONS)))})",
+            evaluations,
+        )
         db.conn.executemany("insert into evaluation_gaps (evaluation_id, session_id, gap_id) values (?,?,?)", gaps)
     db.conn.close()
 

@@ -70,6 +70,8 @@ class SpeechSettings(_Section):
     """A gap between words at least this long counts as a pause."""
     long_pause_seconds: float = 2.0
     """A pause at least this long counts as a long pause."""
+    answer_mode: Literal["push_to_talk", "hands_free"] = "push_to_talk"
+    """How spoken answers end: push_to_talk (the talk key starts and ends them) or hands_free (silence ends them)."""
     end_of_answer_silence: float = 3.0
     """Hands-free mode: seconds of silence that end an answer."""
     record: bool = False

@@ -51,6 +51,12 @@ def interview(
             metavar="[SESSION]",
         ),
     ] = None,
+    voice: Annotated[
+        bool, typer.Option("--voice", help="Answer by voice: push-to-talk or hands-free (needs griller[voice]).")
+    ] = False,
+    record: Annotated[
+        bool, typer.Option("--record", help="With --voice: keep the audio of each answer (off: no audio is stored).")
+    ] = False,
     camera: Annotated[
         bool, typer.Option("--camera", help="Eye-contact coaching from your webcam (needs griller[vision]).")
     ] = False,
@@ -71,6 +77,7 @@ def interview(
     Examples:
       griller interview --resume cv.pdf --job jd.txt
       griller interview --type technical --questions 3 --persona challenging_lead
+      griller interview --voice --type behavioral
       griller interview --camera --type behavioral
       griller interview --plain < answers.txt
       griller interview --continue
@@ -80,7 +87,7 @@ def interview(
     if difficulty is not None and difficulty not in ("easy", "medium", "hard"):
         fail("--difficulty must be easy, medium or hard")
     choices = Choices(resume, job, kind, difficulty, questions, minutes, persona, domain, industry, model,
-                      resume_session, db, camera=camera, record_video=record_video)
+                      resume_session, db, camera=camera, record_video=record_video, voice=voice, record=record)
     if not plain and sys.stdin.isatty() and sys.stdout.isatty():
         # Paint first, load after: the TUI shows at once and everything below runs in its worker.
         from griller.tui.launch import launch
@@ -128,6 +135,10 @@ class Choices:
     camera: bool = False
     """Eye-contact coaching in the TUI (``--camera``); ignored by ``--plain``."""
     record_video: bool = False
+    voice: bool = False
+    """Spoken answers in the TUI (``--voice``); ignored by ``--plain``."""
+    record: bool = False
+    """``--record``: keep the audio of spoken answers."""
 
     @property
     def chose_setup(self) -> bool:
@@ -175,14 +186,13 @@ def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
             persona=config.interview.persona, domain=config.interview.domain, industry=config.interview.industry,
         )
         starter = SessionStarter(database, path, rules, judge, asker, camera=choices.camera,
-                                 record_video=choices.record_video)
+                                 record_video=choices.record_video, voice=choices.voice, record=choices.record)
         return Ready(config, starter=starter, defaults=defaults)
     try:
         if choices.resume_session:
             live = LiveInterview.resume(database, rules, judge, choices.resume_session)
-            if choices.camera:  # for this sitting only; the stored options keep what the session began with
-                live.options.extra = {**(live.options.extra or {}), "camera": True,
-                                      "record_video": choices.record_video}
+            # for this sitting only; the stored options keep what the session began with
+            live.options.extra = {**(live.options.extra or {}), **_devices(choices)}
         else:
             minutes = choices.minutes
             request = InterviewRequest(
@@ -197,13 +207,22 @@ def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
             request.job_id = _document(database, path, choices.job, "job") if choices.job else None
             plan = plan_for(request, rules, database, path)
             options = options_for(request, rules, plan)
-            if choices.camera:
-                options.extra = {**(options.extra or {}), "camera": True, "record_video": choices.record_video}
+            options.extra = {**(options.extra or {}), **_devices(choices)}
             live = LiveInterview.start(database, rules, judge, options)
     except (SetupError, SessionError) as exc:
         raise Unusable(str(exc)) from None
     live.asker = asker
     return Ready(config, live=live)
+
+
+def _devices(choices: Choices) -> dict[str, bool]:
+    """The camera and microphone options the command line turned on (``--camera``, ``--voice``, recording)."""
+    devices: dict[str, bool] = {}
+    if choices.camera:
+        devices.update(camera=True, record_video=choices.record_video)
+    if choices.voice:
+        devices.update(voice=True, record=choices.record)
+    return devices
 
 
 def _judge(config, rules, domain, model):  # type: ignore[no-untyped-def]

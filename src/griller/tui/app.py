@@ -63,7 +63,7 @@ class GrillerApp(App[None], inherit_bindings=False):
         self.tokens = tokens
         self.live: LiveInterview | None = None
         self.settings: Settings | None = None
-        """The loaded settings (``[vision]`` for the camera); None in tests."""
+        """The loaded settings (``[vision]`` for the camera, ``[speech]`` for the microphone); None in tests."""
         self._clash_reported = False
 
     def on_mount(self) -> None:
@@ -86,10 +86,12 @@ class GrillerApp(App[None], inherit_bindings=False):
     def interview_screen(self, live: LiveInterview) -> Screen[Any]:
         from griller.tui.screens.interview import InterviewScreen
         from griller.tui.screens.interview_vision import vision_plan
+        from griller.tui.screens.interview_voice import voice_plan
 
         persona = live.rubric.personas.get(live.options.persona)
         return InterviewScreen(live, think_time=self.think_time, clock=self.clock, tokens=self.tokens,
-                               greeting=persona.greeting if persona else "", vision=vision_plan(live, self.settings))
+                               greeting=persona.greeting if persona else "", vision=vision_plan(live, self.settings),
+                               voice=voice_plan(live, self.settings))
 
     def begin_interview(self, live: LiveInterview) -> None:
         """Called by the setup screen once a session exists."""

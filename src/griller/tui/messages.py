@@ -78,5 +78,29 @@ class VisionFailed(Message):
         self.reason = reason
 
 
+class VoiceReady(Message):
+    """The Whisper model is loaded: spoken answers can start."""
+
+    def __init__(self, transcriber: object) -> None:
+        super().__init__()
+        self.transcriber = transcriber
+
+
+class VoiceFailed(Message):
+    """Voice input cannot work (no model, no PortAudio, no microphone); ``reason`` says why and what to do."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
+class VoiceEvent(Message):
+    """An event (``{"type", "at", "data"}``) from the ``VoiceSession`` ``session``, posted from its threads."""
+
+    def __init__(self, session: object, event: dict[str, object]) -> None:
+        super().__init__()
+        self.session, self.event = session, event
+
+
 class VisionEvents(Message):
     """The vision session has new events (hints, look-aways, problems) to drain."""

@@ -46,6 +46,10 @@ class SessionStarter:
     """``--camera`` was given: the setup screen's camera switch starts on."""
     record_video: bool = False
     """``--record-video``: keep video of the answers (only when the camera is on)."""
+    voice: bool = False
+    """``--voice`` was given: the setup screen's microphone switch starts on."""
+    record: bool = False
+    """``--record``: keep the audio of spoken answers (only when the microphone is on)."""
 
     def start(self, choice: SetupChoice) -> LiveInterview:
         request = choice.request
@@ -55,7 +59,8 @@ class SessionStarter:
             plan = plan_for(request, self.rubric, self.db, self.db_path)
             options = options_for(request, self.rubric, plan)
             options.extra = {**(options.extra or {}), "voice": choice.voice, "camera": choice.camera,
-                             "record_video": choice.camera and self.record_video}
+                             "record_video": choice.camera and self.record_video,
+                             "record": choice.voice and self.record}
             live = LiveInterview.start(self.db, self.rubric, self.judge, options)
         except (SetupError, SessionError) as exc:
             raise StartError(str(exc)) from None

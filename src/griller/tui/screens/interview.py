@@ -33,6 +33,7 @@ from griller.tui.messages import (
 )
 from griller.tui.screens.dialogs import ConfirmScreen, PauseScreen
 from griller.tui.screens.interview_vision import InterviewVision, VisionPlan
+from griller.tui.screens.interview_voice import InterviewVoice, VoicePlan
 from griller.tui.screens.interview_work import InterviewWork, TokenSource
 from griller.tui.timing import AnswerTimer
 from griller.tui.widgets.feedback import FeedbackPanel
@@ -42,7 +43,7 @@ from griller.tui.widgets.timer import TimerLine
 Phase = Literal["asking", "answering", "grading", "finished"]
 
 
-class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
+class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[None]):
     """One live interview, from the first question to the summary."""
 
     DEFAULT_CSS = """
@@ -55,6 +56,7 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
         bind("submit", "submit", priority=True),
         bind("skip", "skip", priority=True),
         bind("pause", "pause", priority=True),
+        bind("talk", "talk", priority=True),
         bind("end_interview", "end", priority=True),
     ]
 
@@ -67,9 +69,11 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
         tokens: TokenSource | None = None,
         greeting: str = "",
         vision: VisionPlan | None = None,
+        voice: VoicePlan | None = None,
     ) -> None:
         super().__init__()
         self._vision_setup(vision)
+        self._voice_setup(voice)
         self.live = live
         self.think_time = think_time
         self.clock = clock
@@ -109,12 +113,17 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
         self.set_interval(0.5, self._tick)
         self._start(self._ask)
         self._vision_mount()
+        self._voice_mount()
 
     def on_unmount(self) -> None:
         self._vision_close()
+        self._voice_close()
 
     def _show_vision_line(self, text: str) -> None:
         self.query_one(FeedbackPanel).vision(text)
+
+    def _show_speech_line(self, text: str) -> None:
+        self.query_one(FeedbackPanel).speech(text)
 
     @property
     def has_draft(self) -> bool:
@@ -149,6 +158,7 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
         self.query_one(TimerLine).nudge = False
         self._set_phase("answering")
         self._vision_begin()
+        self._voice_begin()
 
     def on_answer_graded(self, message: AnswerGraded) -> None:
         if not self._current(message.generation):
@@ -164,6 +174,7 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
     def on_interview_finished(self, message: InterviewFinished) -> None:
         self._set_phase("finished")
         self._vision_close()
+        self._voice_close()
         from griller.tui.screens.summary import SummaryScreen
 
         self.app.switch_screen(SummaryScreen(message.summary, self.live.db, self.live.rubric, self.live.session_id))
@@ -194,6 +205,10 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
             "pause": self.phase in ("asking", "answering"),
             "end": self.phase != "finished",
         }.get(action, True)
+        if action == "talk":
+            if self.voice_plan is None:
+                return False  # no microphone asked for: the key is not shown
+            allowed = self.voice_ready and self.phase == "answering"
         return True if allowed else None  # None: shown in the footer, dimmed
 
     def _set_phase(self, phase: Phase) -> None:
@@ -211,15 +226,17 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
         self._submitted_at = time.perf_counter()
         self._last_answer = answer
         think_ms, answer_ms = self.timer.as_ms(self.clock())
+        source = self._voice_source()
         try:
             # The commit and the heuristic check take a few milliseconds: done here, they show at once.
             with self._lock:
-                instant = self.live.submit(answer, source="text", think_ms=think_ms, answer_ms=answer_ms)
+                instant = self.live.submit(answer, source=source, think_ms=think_ms, answer_ms=answer_ms)
         except Exception as exc:
             self.on_work_failed(WorkFailed("saving your answer", f"{type(exc).__name__}: {exc}"))
             return
         self.query_one(FeedbackPanel).instant(instant)
         self._vision_end(self.live.answered_turn)
+        self._voice_end(self.live.answered_turn, source)
         self.timer = AnswerTimer()
         editor.read_only = True
         self.phase = "grading"
@@ -234,6 +251,7 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
     def action_skip(self) -> None:
         self.timer = AnswerTimer()
         self._vision_end(None)
+        self._voice_end(None)
         editor = self.query_one("#answer", TextArea)
         editor.clear()
         self._probing = ""
@@ -271,9 +289,10 @@ class InterviewScreen(InterviewVision, InterviewWork, Screen[None]):
         line = self.query_one(TimerLine)
         if self.phase == "answering" and self.timer.wants_nudge(now, self.think_time):
             line.nudge = True
-            self._log("silence_nudge", {"after_s": self.think_time})
+            if self.voice is None:  # a listening voice session stores its own nudge, with its own timestamp
+                self._log("silence_nudge", {"after_s": self.think_time})
         busy = {"asking": "", "grading": "Grading…", "finished": "Finishing…"}.get(self.phase, "")
         line.show_time(self.timer, now, busy=busy)
 
 
-__all__ = ["InterviewScreen", "TokenSource", "VisionPlan"]
+__all__ = ["InterviewScreen", "TokenSource", "VisionPlan", "VoicePlan"]

@@ -128,7 +128,7 @@ class SetupScreen(Screen[None]):
     def _device_row(self, title: str, name: str, capability: Capability) -> ComposeResult:
         with Horizontal(classes="field"):
             yield Label(title)
-            on = name == "camera" and capability.available and bool(getattr(self.starter, "camera", False))
+            on = capability.available and bool(getattr(self.starter, name, False))
             yield Switch(value=on, disabled=not capability.available, id=name,
                          tooltip=capability.reason or None)
             yield Static(Text(capability.reason), classes="why")

@@ -28,10 +28,13 @@ class FeedbackPanel(VerticalScroll):
     FeedbackPanel > Static { width: 1fr; }
     FeedbackPanel > #feedback-vision { display: none; color: $text-muted; margin: 1 0 0 0; }
     FeedbackPanel > #feedback-vision.shown { display: block; }
+    FeedbackPanel > #feedback-speech { display: none; color: $text-muted; margin: 1 0 0 0; }
+    FeedbackPanel > #feedback-speech.shown { display: block; }
     """
 
     def compose(self) -> ComposeResult:
         yield Static(Text(PLACEHOLDER, style="dim"), id="feedback-body")
+        yield Static(id="feedback-speech")
         yield Static(id="feedback-vision")
 
     def on_mount(self) -> None:
@@ -52,6 +55,12 @@ class FeedbackPanel(VerticalScroll):
     def vision(self, text: str) -> None:
         """The eye-contact line for the last answer, under the feedback (hidden until there is one)."""
         line = self.query_one("#feedback-vision", Static)
+        line.update(Text(text))
+        line.add_class("shown")
+
+    def speech(self, text: str) -> None:
+        """The delivery line (pace, fillers, pauses) for the spoken answer (hidden until there is one)."""
+        line = self.query_one("#feedback-speech", Static)
         line.update(Text(text))
         line.add_class("shown")
 

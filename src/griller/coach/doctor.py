@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from typing import Literal
 
+from griller.domain.health import HealthCheck
 
-@dataclass(frozen=True)
-class Check:
-    name: str
-    status: Literal["ok", "missing", "error"]
-    detail: str
-    fix: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
+# The doctor's rows are the domain's HealthCheck, which adapters return too.
+Check = HealthCheck
 
 
 def _settings() -> Check:
@@ -96,8 +88,7 @@ def _extra_checks(module: str, name: str, extra: str) -> list[Check]:
         checks = importlib.import_module(module).checks
     except ImportError as exc:
         return [Check(name, "missing", f"not installed ({exc.name})", f"pip install 'griller[{extra}]'")]
-    # Adapters report plain rows (they sit below coach/); turn each into a Check.
-    return [row if isinstance(row, Check) else Check(**row.as_dict()) for row in checks()]
+    return list(checks())
 
 
 def run_checks() -> list[Check]:

@@ -19,6 +19,7 @@ from griller.domain.profile import Claim, Profile, claims_of, skill_graph
 from griller.domain.skills import key
 from griller.ingest.documents import Kind, ParsedDocument, parse_file
 from griller.store import documents as repo
+from griller.store.db import transaction
 
 
 @dataclass
@@ -129,7 +130,7 @@ class Ingestor:
                 "job": parsed.job.model_dump() if parsed.job else None,
             },
         )
-        with repo.transaction(self.db):
+        with transaction(self.db):
             repo.write_document(self.db, record, derived)
             if index is not None and not reuse:
                 index.replace_document(
@@ -211,7 +212,7 @@ class Ingestor:
     def remove(self, document_id: str) -> tuple[bool, str]:
         """Delete a document's rows and vectors. Returns (found, note about vectors)."""
         semantic = Semantic.open(self.db_path, need_embedder=False)
-        with repo.transaction(self.db):
+        with transaction(self.db):
             found = repo.remove_document(self.db, document_id)
             if found and semantic.index is not None:
                 semantic.index.delete_document(document_id)

@@ -11,21 +11,10 @@ below coach/ in the layers contract, so the doctor converts: ``Check(**c.as_dict
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
+from griller.domain.health import HealthCheck
 from griller.speech.errors import VOICE_EXTRA, SpeechUnavailable
-
-
-@dataclass(frozen=True)
-class HealthCheck:
-    name: str
-    status: Literal["ok", "missing", "error"]
-    detail: str
-    fix: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 def _unavailable(name: str, exc: SpeechUnavailable) -> HealthCheck:

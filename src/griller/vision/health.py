@@ -7,24 +7,15 @@ services, so this module cannot import that class): ``Check(**row.as_dict())`` c
 from __future__ import annotations
 
 import importlib.util
-from dataclasses import asdict, dataclass
 from importlib import metadata
-from typing import Any, Literal
+from typing import Any
 
+from griller.domain.health import HealthCheck
 from griller.vision.errors import VisionError
 
 INSTALL = "pip install 'griller[vision]'"
 
 
-@dataclass(frozen=True)
-class HealthCheck:
-    name: str
-    status: Literal["ok", "missing", "error"]
-    detail: str
-    fix: str = ""
-
-    def as_dict(self) -> dict[str, str]:
-        return asdict(self)
 
 
 def _installed(distribution: str) -> str | None:

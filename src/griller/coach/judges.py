@@ -11,6 +11,7 @@ from griller.domain.ports import Judge
 from griller.domain.rubric import Rubric
 
 if TYPE_CHECKING:
+    from griller.coach.model_judge import ModelJudge
     from griller.config import Settings
 
 
@@ -26,17 +27,16 @@ class HeuristicJudge:
         return grade(item, self.rubric, self.domain)
 
 
-def build_judge(spec: str, config: Settings, rubric: Rubric, domain: str | None, api_base: str | None = None) -> Judge:
-    """The judge for a model spec (with the configured fallback), or the heuristic judge for ``heuristic``.
-
-    Raises ``griller.llm.spec.SpecError`` for a spec that names no usable model.
-    """
+def model_judge(spec: str, config: Settings, rubric: Rubric, domain: str | None,
+                api_base: str | None = None) -> ModelJudge | None:
+    """The model judge for ``spec`` (default: ``[models] judge``) with the configured fallback; None for
+    ``heuristic``. Raises ``griller.llm.spec.SpecError`` for a spec that names no usable model."""
     from griller.coach.model_judge import make_judge
     from griller.coach.prompts import Prompts
     from griller.llm.registry import BuildOptions
 
     models = config.models
-    judge = make_judge(
+    return make_judge(
         spec or models.judge,
         rubric=rubric,
         prompts=Prompts(config.prompts_path()),
@@ -45,4 +45,8 @@ def build_judge(spec: str, config: Settings, rubric: Rubric, domain: str | None,
         api_base=api_base if api_base is not None else models.api_base,
         options=BuildOptions(timeout=models.timeout, retries=models.retries),
     )
-    return judge if judge is not None else HeuristicJudge(rubric, domain)
+
+
+def build_judge(spec: str, config: Settings, rubric: Rubric, domain: str | None, api_base: str | None = None) -> Judge:
+    """``model_judge``, or the heuristic judge when the spec is ``heuristic``."""
+    return model_judge(spec, config, rubric, domain, api_base) or HeuristicJudge(rubric, domain)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -246,15 +245,3 @@ def delete_session(db: sqlite_utils.Database, session_id: str) -> int:
             if args:
                 removed += db.execute(f"delete from {table} where {where}", args).rowcount
     return removed
-
-
-def iter_all_turns(db: sqlite_utils.Database, since: str | None = None) -> Iterator[dict[str, Any]]:
-    sql = (
-        "select t.*, s.started_at as session_started, e.overall, e.scores, e.gaps from turns t "
-        "join sessions s on s.id = t.session_id left join evaluations e on e.turn_id = t.id "
-    )
-    args: list[Any] = []
-    if since:
-        sql += "where s.started_at >= ? "
-        args.append(since)
-    yield from db.query(sql + "order by s.started_at, t.ordinal", args)

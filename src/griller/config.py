@@ -129,7 +129,7 @@ class Settings(BaseSettings):
     def db_path(self, override: str | Path | None = None) -> Path:
         if override:
             return Path(override).expanduser()
-        if self.db and not _env_db():
+        if self.db:  # GRILLER_DB lands here too: environment variables override the file
             return Path(self.db).expanduser()
         return paths.default_db_path()
 
@@ -138,12 +138,6 @@ class Settings(BaseSettings):
 
     def prompts_path(self) -> Path:
         return Path(self.prompts_dir).expanduser() if self.prompts_dir else paths.resource_dir("prompts")
-
-
-def _env_db() -> bool:
-    import os
-
-    return bool(os.environ.get("GRILLER_DB"))
 
 
 class ConfigError(ValueError):

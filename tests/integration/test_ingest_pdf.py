@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from ingest_support import AWESOME, DEEDY, ligature_pdf, plain_pdf, two_column_pdf, unicode_font
+from ingest_support import AWESOME, DEEDY, ligature_pdf, need_real_resumes, plain_pdf, two_column_pdf, unicode_font
 
 from griller.domain.profile import claims_of
 from griller.ingest.documents import parse_file
@@ -98,6 +98,7 @@ def test_unreadable_pdfs_fail_with_one_line(tmp_path, make):
 
 
 def test_real_awesome_cv_resume():
+    need_real_resumes()
     doc = parse_file(AWESOME, "resume")
     profile = doc.profile
     assert profile is not None and profile.name == "Byungjin Park"
@@ -126,6 +127,7 @@ def test_real_awesome_cv_resume():
 
 
 def test_real_deedy_two_column_resume():
+    need_real_resumes()
     doc = parse_file(DEEDY, "resume")
     profile = doc.profile
     assert profile is not None and profile.name == "Debarghya Das"

@@ -6,7 +6,7 @@ Real components: SQLite FTS5, ChromaDB persistent client in a tmp dir, MiniLM we
 from __future__ import annotations
 
 import pytest
-from ingest_support import AWESOME, MARKDOWN_RESUME, WEIGHTS, need_weights
+from ingest_support import AWESOME, MARKDOWN_RESUME, WEIGHTS, need_real_resumes, need_weights
 from retrieval_queries import QUERIES
 
 from griller.coach.ingesting import Ingestor
@@ -22,6 +22,7 @@ TOP1_FLOOR, TOP3_FLOOR = 0.7, 0.9
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
     need_weights()
+    need_real_resumes()
     tmp = tmp_path_factory.mktemp("retrieval")
     patch = pytest.MonkeyPatch()
     patch.setenv("GRILLER_DATA_DIR", str(tmp / "data"))

@@ -1,6 +1,10 @@
-"""The console entry point. Serves the top-level ``--help`` from a file generated from the real
-Typer app (``help.txt``; a test regenerates it and fails on any difference), so the most common
-first command costs a Python start-up rather than importing Typer and every command module.
+"""The console entry point, kept light for the two commands where start-up shows.
+
+- The top-level ``--help`` is served from a file generated from the real Typer app (``help.txt``;
+  a test regenerates it and fails on any difference): a Python start-up rather than importing Typer
+  and every command module.
+- ``griller interview`` on a terminal paints its loading frame (``tui.splash``) before Typer and
+  Textual are imported, which is most of the half second before the app can draw.
 """
 
 from __future__ import annotations
@@ -20,6 +24,10 @@ def main() -> None:
             return
         except OSError:
             pass  # a broken install: let Typer render it
+    from griller.tui import splash
+
+    if splash.wanted(args):
+        splash.show()
     from griller.cli.application import main as run
 
     run()

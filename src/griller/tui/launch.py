@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from griller.tui import splash
 from griller.tui.app import GrillerApp
 from griller.tui.keys import check_keymap
 
@@ -76,6 +77,8 @@ def _hand_over(app: GrillerApp, ready: Any, extra: dict[str, Any]) -> None:
 def launch(prepare: Callable[[], Any]) -> None:
     """Run the app with ``prepare`` (returning a ``cli.interview_cmd.Ready``) loading in a worker."""
     app = GrillerApp(lambda: LoadingScreen(prepare))
+    if splash.hand_over():
+        app.driver_class = _splash_driver(app.driver_class)
     app.run()
     error = getattr(app, "launch_error", None)
     if error:
@@ -84,3 +87,18 @@ def launch(prepare: Callable[[], Any]) -> None:
     live = app.live
     if live is not None and not live.machine.finished:
         print(f"Session {live.session_id} saved. Resume with: griller interview --continue {live.session_id}")
+
+
+def _splash_driver(base: type[Any]) -> type[Any]:
+    """The app's driver, minus its first switch to the alternate screen: the splash is already there."""
+
+    class SplashDriver(base):  # type: ignore[misc, valid-type]
+        _kept_splash = False
+
+        def write(self, data: str) -> None:
+            if not self._kept_splash and splash.ENTER in data:
+                self._kept_splash = True
+                data = splash.keep_alternate_screen(data)
+            super().write(data)
+
+    return SplashDriver

@@ -35,6 +35,8 @@ class FaultServer:
         self.default = default or Fault()
         self.requests: list[dict[str, Any]] = []
         self.lifetime = lifetime
+        self.in_flight = 0
+        self.most_in_flight = 0  # the most requests the server was answering at once
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
 
@@ -132,10 +134,16 @@ def _handler(owner: FaultServer) -> type[BaseHTTPRequestHandler]:
             )
 
         def do_POST(self) -> None:
+            with owner._lock:
+                owner.in_flight += 1
+                owner.most_in_flight = max(owner.most_in_flight, owner.in_flight)
             try:
                 self._post()
             except (BrokenPipeError, ConnectionResetError):  # the client gave up (a time-out test)
                 self.close_connection = True
+            finally:
+                with owner._lock:
+                    owner.in_flight -= 1
 
         def _post(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))

@@ -252,16 +252,15 @@ def test_streamed_question_never_repeats_an_earlier_one(server: FaultServer, rub
 
 
 def test_concurrent_review_overlaps_calls_and_keeps_order(rubric: Rubric) -> None:
-    with FaultServer(default=Fault(content=verdict(), delay=0.2), lifetime=60).running() as srv:
+    with FaultServer(default=Fault(content=verdict(), delay=0.5), lifetime=60).running() as srv:
         judge = judge_for(srv, rubric)
         items = [STRONG.model_copy(update={"id": f"q{i}"}) for i in range(8)]
-        judge.grade(items[0])  # warm litellm's lazy imports before timing
-        start = time.perf_counter()
+        judge.grade(items[0])  # warm litellm's lazy imports
         results = list(review_concurrently(items, judge.agrade, concurrency=8))
-        elapsed = time.perf_counter() - start
     assert [r.id for r in results] == [f"q{i}" for i in range(8)]
     assert all(r.engine == "litellm:openai/fault-model" for r in results)
-    assert elapsed < 1.2  # sequential would take 1.6 s or more
+    # Each reply takes 500 ms, far longer than sending a request: all eight were in flight at once.
+    assert srv.most_in_flight == 8
 
 
 def test_asker_without_a_model_uses_the_bank_and_heuristic_follow_ups(rubric: Rubric) -> None:
@@ -284,3 +283,29 @@ def test_asker_without_a_model_uses_the_bank_and_heuristic_follow_ups(rubric: Ru
 
 def judge_for_heuristic(rubric: Rubric) -> Evaluation:
     return ModelJudge([], rubric, Prompts(ROOT / "prompts")).grade(SHORT)
+
+
+def test_litellm_keeps_answers_in_process_and_prices_unknown_models_once(
+    server: FaultServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    from griller.llm import remote
+
+    caplog.set_level("DEBUG")
+    lib = remote.litellm()
+    lib.success_callback.append(lambda *args, **kwargs: None)  # as if something had registered a logger
+    remote._LITELLM = None  # griller's next use re-checks the module
+    try:
+        model = RemoteModel("openai/private-model", api_base=server.url)
+        secret = "my answer mentions the secret Project Falcon"
+        assert model.complete([{"role": "user", "content": secret}]) == "ok"
+    finally:
+        remote._LITELLM = lib
+    for name in remote._CALLBACK_LISTS:  # nothing for litellm to hand the messages to
+        assert getattr(lib, name, []) == [], name
+    assert "Project Falcon" not in caplog.text
+    # A self-hosted name litellm's price list does not know is registered once, at zero...
+    assert lib.model_cost["openai/private-model"]["input_cost_per_token"] == 0.0
+    # ...while a model it does know keeps its price.
+    remote.note_unpriced(lib, "openai/gpt-4o-mini")
+    assert lib.get_model_info("openai/gpt-4o-mini")["input_cost_per_token"] > 0
+    assert "openai/gpt-4o-mini" not in lib.model_cost

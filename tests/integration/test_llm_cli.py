@@ -74,7 +74,7 @@ def test_review_with_a_remote_judge_reports_engine_and_overruled(answers: Path) 
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert [r["id"] for r in rows] == ["strong", "short"]
-    assert {r["engine"] for r in rows} == {"litellm:openai/fault"}
+    assert {r["engine"] for r in rows} == {"litellm:hosted_vllm/fault"}
     strong = rows[0]
     assert {"kind": "gap", "id": "no_metrics"} in [
         {k: o[k] for k in ("kind", "id")} for o in strong["overruled"]

@@ -133,7 +133,7 @@ def test_malformed_verdict_is_repaired(server: FaultServer, rubric: Rubric) -> N
     broken = "```json\n" + verdict()[:-1] + ",\n```"  # fenced, trailing comma, no closing brace
     server.enqueue(Fault(content=broken))
     result = judge_for(server, rubric).grade(STRONG)
-    assert result.engine == "litellm:openai/fault-model"
+    assert result.engine == "litellm:hosted_vllm/fault-model"
     assert len(server.requests) == 1
 
 
@@ -141,7 +141,7 @@ def test_invalid_verdict_retried_once_quoting_the_error(server: FaultServer, rub
     bad = json.dumps({"scores": dict.fromkeys(DIMENSIONS, 11), "gaps": [], "strengths": []})
     server.enqueue(Fault(content=bad), Fault(content=verdict()))
     result = judge_for(server, rubric).grade(STRONG)
-    assert result.engine == "litellm:openai/fault-model"
+    assert result.engine == "litellm:hosted_vllm/fault-model"
     retry = server.requests[1]["messages"][-1]["content"]
     assert "0-10" in retry and "not valid" in retry
 
@@ -172,7 +172,7 @@ def test_fabricated_quotes_and_false_gaps_are_overruled(server: FaultServer, rub
         )
     )
     result = judge_for(server, rubric).grade(STRONG)
-    assert result.engine == "litellm:openai/fault-model"
+    assert result.engine == "litellm:hosted_vllm/fault-model"
     assert [s.text for s in result.strengths] == ["Quantified"]
     overruled = {(o.kind, o.id) for o in result.overruled}
     assert ("gap", "no_metrics") in overruled and ("gap", "no_personal_role") in overruled
@@ -213,7 +213,7 @@ def test_fallback_chain_judge_then_fallback(rubric: Rubric) -> None:
             rubric,
             Prompts(ROOT / "prompts"),
         )
-        assert judge.grade(STRONG).engine == "litellm:openai/alive"
+        assert judge.grade(STRONG).engine == "litellm:hosted_vllm/alive"
         assert len(dead.requests) == 3
 
 
@@ -258,7 +258,7 @@ def test_concurrent_review_overlaps_calls_and_keeps_order(rubric: Rubric) -> Non
         judge.grade(items[0])  # warm litellm's lazy imports
         results = list(review_concurrently(items, judge.agrade, concurrency=8))
     assert [r.id for r in results] == [f"q{i}" for i in range(8)]
-    assert all(r.engine == "litellm:openai/fault-model" for r in results)
+    assert all(r.engine == "litellm:hosted_vllm/fault-model" for r in results)
     # Each reply takes 500 ms, far longer than sending a request: all eight were in flight at once.
     assert srv.most_in_flight == 8
 
@@ -309,3 +309,16 @@ def test_litellm_keeps_answers_in_process_and_prices_unknown_models_once(
     remote.note_unpriced(lib, "openai/gpt-4o-mini")
     assert lib.get_model_info("openai/gpt-4o-mini")["input_cost_per_token"] > 0
     assert "openai/gpt-4o-mini" not in lib.model_cost
+
+
+def test_a_self_hosted_server_never_receives_the_openai_key(
+    server: FaultServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-openai-secret")
+    model = build_from("my-llama", api_base=server.url, options=FAST)
+    assert model.complete(MSG) == "ok"
+    assert "sk-openai-secret" not in json.dumps(server.requests[-1])
+    monkeypatch.setenv("HOSTED_VLLM_API_KEY", "server-token")  # the server's own key, when it has one
+    registry.reset()
+    assert build_from("my-llama", api_base=server.url, options=FAST).complete(MSG) == "ok"
+    assert server.requests[-1]["_headers"]["Authorization"] == "Bearer server-token"

@@ -77,5 +77,5 @@ def test_judge_through_the_server(server: str) -> None:
         answer="Last month I traced a memory leak in our Go service to an unclosed HTTP body and fixed it.",
     )
     result = judge.grade(item)
-    assert result.engine == "litellm:openai/tiny", judge.failures
+    assert result.engine == "litellm:hosted_vllm/tiny", judge.failures
     assert all(0 <= v <= 10 for v in result.scores.values())

@@ -35,7 +35,7 @@ def test_litellm_strings(text: str) -> None:
 
 def test_api_base_makes_bare_names_openai_compatible() -> None:
     spec = parse_spec("qwen2.5-7b-instruct", api_base="http://127.0.0.1:8080/v1")
-    assert spec.target == "openai/qwen2.5-7b-instruct" and spec.api_base.endswith("/v1")
+    assert spec.target == "hosted_vllm/qwen2.5-7b-instruct" and spec.api_base.endswith("/v1")
     with pytest.raises(SpecError, match="provider/model"):
         parse_spec("qwen2.5-7b-instruct")
 

@@ -270,6 +270,8 @@ def translate(exc: BaseException, name: str) -> ModelError:
             return ModelServerError(message)
         if status in (401, 403, 404):
             return ModelRejected(message)
+    if lib is not None and isinstance(exc, lib.APIError) and not (isinstance(status, int) and 400 <= status < 500):
+        return ModelServerError(message)  # e.g. a 200 whose body is not JSON: a proxy's error page
     if isinstance(exc, TimeoutError):
         return ModelTimeout(message)
     if isinstance(exc, ConnectionError | OSError):

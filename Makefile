@@ -98,7 +98,7 @@ bench: install
 	$(BIN)/python benchmarks/vision.py
 
 eval: install
-	$(BIN)/griller eval tests/data/eval_dev.jsonl tests/data/eval_dev2.jsonl tests/data/eval_holdout.jsonl
+	$(BIN)/griller eval tests/data/eval_dev.jsonl tests/data/eval_dev2.jsonl tests/data/eval_dev3.jsonl tests/data/eval_holdout.jsonl
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

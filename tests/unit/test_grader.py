@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from griller.domain.analysis import analyse
 from griller.domain.grader import combined_answer, grade
 from griller.domain.models import DIMENSIONS, KINDS, QA, AnswerInput, Evaluation
 from griller.domain.rubric import Rubric
@@ -210,6 +211,59 @@ def test_a_few_words_are_too_short(shipped_rubric: Rubric, answer: str) -> None:
     assert "too_short" in e.gap_ids
     assert e.strengths == []
     assert e.overall < evaluate(shipped_rubric, STRONG).overall
+
+
+@pytest.mark.parametrize("answer", ["Call my team lead and wait.", "WebSockets, a queue and NoSQL. Scale it out."])
+def test_a_too_short_answer_is_only_too_short(shipped_rubric: Rubric, answer: str) -> None:
+    e = evaluate(shipped_rubric, answer, "Design the backend for a chat app with group conversations.")
+    assert "off_topic" not in e.gap_ids
+    assert "too_short" in e.gap_ids
+
+
+DESIGN_QUESTION = "Design a file upload service that lets users upload files of up to 5 GB from a phone."
+
+
+def test_a_design_that_never_names_what_was_asked_for_is_off_topic(shipped_rubric: Rubric) -> None:
+    downloads = (
+        "For serving the files I'd put everything behind a CDN with the bucket as the origin, set long cache "
+        "headers since files don't change, use signed URLs for private files and resize images at the edge so "
+        "we're not storing every size. That keeps downloads fast globally."
+    )
+    uploads = (
+        "The client asks our API to start an upload, we check the user's quota and hand back presigned URLs for "
+        "a multipart upload of 20 MB parts straight to object storage, so 5 GB never goes through our servers. "
+        "A failed part is retried on its own, and the app saves the upload id to resume after a crash."
+    )
+    assert "off_topic" in evaluate(shipped_rubric, downloads, DESIGN_QUESTION, kind="system_design").gap_ids
+    assert "off_topic" not in evaluate(shipped_rubric, uploads, DESIGN_QUESTION, kind="system_design").gap_ids
+
+
+def test_a_spelled_out_acronym_answers_a_question_that_names_it(shipped_rubric: Rubric) -> None:
+    answer = (
+        "In CPython the global interpreter lock lets only one thread run bytecode at a time, so threads do not "
+        "speed up CPU-bound code; I use processes for that, and threads or asyncio for waiting on the network."
+    )
+    e = evaluate(shipped_rubric, answer, "What is the Python GIL, and how does it affect threads?", kind="technical")
+    assert "off_topic" not in e.gap_ids
+
+
+def test_the_question_s_own_words_are_not_evidence_of_a_trade_off() -> None:
+    answer = (
+        "Eventual consistency means replicas may disagree for a while but converge once writes stop. It is "
+        "common in Cassandra and DynamoDB, and fine for likes, view counters and recommendations."
+    )
+    on_topic = analyse("What is eventual consistency, and when is it acceptable?", answer, "technical")
+    elsewhere = analyse("How would you store likes for a social feed?", answer, "technical")
+    assert on_topic.technical.tradeoffs == []
+    assert elsewhere.technical.tradeoffs  # in an answer about something else it is a cost that was weighed
+
+
+def test_every_quote_on_every_labelled_set_is_an_exact_substring(shipped_rubric: Rubric, repo_root: Path) -> None:
+    for name in ("eval_dev2.jsonl", "eval_dev3.jsonl", "eval_holdout.jsonl"):
+        for line in (repo_root / "tests" / "data" / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            e = evaluate(shipped_rubric, row["answer"], row["question"], id=row["id"], kind=row.get("kind"))
+            assert_evidence_is_quoted_from(e, row["answer"])
 
 
 def test_follow_up_answers_are_graded_with_the_main_answer(shipped_rubric: Rubric) -> None:

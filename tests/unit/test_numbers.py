@@ -12,7 +12,7 @@ def found(text: str) -> list[str]:
     clean = sanitize(text)
     spans = quantities(clean)
     for span in spans:
-        assert clean[span.start:span.end].strip() == span.text
+        assert clean[span.start : span.end].strip() == span.text
     return [s.text for s in spans]
 
 
@@ -113,3 +113,30 @@ def test_vague_improvement_claims_are_found(sentence: str) -> None:
 )
 def test_precise_or_neutral_sentences_are_not_vague(sentence: str) -> None:
     assert vague_quantifiers(sanitize(sentence)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "must_cover"),
+    [
+        ("say 10 million users and about 600 a second at peak", "600 a second"),
+        ("let's say five million, and maybe twenty million notifications a day", "five million"),
+        ("reads outnumber writes, maybe a hundred to one", "a hundred to one"),
+        ("seven characters gets you trillions of links", "trillions of links"),
+        ("you don't want five gig files going through your servers", "five gig"),
+        ("chunks of ten or twenty megs each", "twenty megs"),
+        ("the API handles 10,000 writes per second", "10,000 writes"),
+    ],
+)
+def test_detects_rates_scales_and_spoken_sizes(sentence: str, must_cover: str) -> None:
+    assert any(must_cover in s for s in found(sentence)), found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We saw quite a lot of abuse attempts in the first weeks.",
+        "We didn't lose much money on them, and conversion held up well.",
+    ],
+)
+def test_unquantified_outcomes_are_vague(sentence: str) -> None:
+    assert vague_quantifiers(sanitize(sentence))

@@ -12,7 +12,7 @@ def story(text: str) -> Story:
     clean = sanitize(text)
     result = analyse_story(clean)
     for span in result.situation + result.results + result.learning + result.generic + result.named:
-        assert clean[span.start:span.end] == span.text
+        assert clean[span.start : span.end] == span.text
     return result
 
 
@@ -129,3 +129,32 @@ def test_code_shaped_names_count_as_named_things() -> None:
 
 def test_snake_case_names_count_as_named_things() -> None:
     assert "order_items" in {s.text for s in story("we traced it to the order_items table").named}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "What I changed in how I work: every proposal I write now has a section on reversing it.",
+        "Afterwards I added a uniqueness test so we wouldn't depend on someone spotting a weird chart.",
+        "The anomaly check has since caught two upstream issues.",
+        "I added a lint rule to prevent it from happening again.",
+    ],
+)
+def test_detects_a_change_made_since(sentence: str) -> None:
+    assert story(sentence).learning
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I delivered it on Friday, a business day early, and the auditors accepted it.",
+        "Everything reconciled after the reload.",
+        "The page got a lot faster.",
+    ],
+)
+def test_detects_an_outcome_with_any_subject(sentence: str) -> None:
+    assert story(sentence).results
+
+
+def test_past_events_count_sentence_initial_subjects() -> None:
+    assert story("We went through every alert. We also wrote runbooks. Our team then tuned the rest.").past_events == 3

@@ -12,7 +12,7 @@ def tech(text: str) -> Technical:
     clean = sanitize(text)
     result = analyse_technical(clean)
     for span in result.tradeoffs + result.alternatives + result.tech_terms:
-        assert clean[span.start:span.end] == span.text
+        assert clean[span.start : span.end] == span.text
     return result
 
 
@@ -83,3 +83,56 @@ def test_a_technical_answer_names_more_distinct_terms_than_small_talk() -> None:
     small_talk = tech("I really enjoyed working with that team, they were great people.")
     assert technical.distinct_tech_terms >= 5
     assert small_talk.distinct_tech_terms == 0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The costs are different on each side: with DynamoDB you design the tables around the queries.",
+        "Kafka's cost is operations: brokers, partitions and consumer-lag monitoring.",
+        "These all trade variance for bias, so too much regularisation gives you an underfit model.",
+        "A sliding log is exact but stores a timestamp per request.",
+        "Every index has to be updated on every insert, so it slows writes down.",
+        "I'd fail open, accepting that a client could get more than its limit for a while.",
+        "If the data must always be fresh, like balances, I wouldn't cache it at all.",
+        "It only works if CI is fast and you have feature flags.",
+    ],
+)
+def test_detects_costs_named_in_plain_words(sentence: str) -> None:
+    assert tech(sentence).tradeoffs
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There's no real downside except a bit of disk space.",
+        "It scales without any overhead.",
+        "Redis is fast, but I love it.",
+    ],
+)
+def test_a_denied_or_empty_contrast_is_not_a_cost(sentence: str) -> None:
+    assert tech(sentence).tradeoffs == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There was a discussion about whether we should move to Kong or to the AWS gateway.",
+        "I'd lean Postgres by default, with JSON columns for the flexible bits.",
+        "You don't want five gig files going through your own servers.",
+        "If it's orders and users that reference each other and need transactions, I'd go with Postgres.",
+    ],
+)
+def test_detects_weighed_or_ruled_out_options(sentence: str) -> None:
+    assert tech(sentence).alternatives
+
+
+def test_a_conditional_step_is_not_an_alternative() -> None:
+    assert tech("If it's there I just return it, and if not then insert it.").alternatives == []
+
+
+def test_matches_on_text_whose_offsets_change_when_lower_cased() -> None:
+    # "İ" grows when lower-cased: the case-insensitive twin of the pattern runs on the original text.
+    t = tech("İt is exact, but it stores a timestamp per request. İf it's small, I'd use a list, or a set.")
+    assert [s.text for s in t.tradeoffs] == ["but"]
+    assert len(t.alternatives) == 2

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from griller.domain.heuristics._patterns import tokens as word_tokens
 from griller.domain.heuristics.numbers import quantities, vague_quantifiers
-from griller.domain.heuristics.relevance import Relevance, relevance
+from griller.domain.heuristics.relevance import Relevance, mentions_stem, relevance, stem
 from griller.domain.heuristics.story import Story, analyse_story
 from griller.domain.heuristics.style import Style, analyse_style, strip_injections
 from griller.domain.heuristics.technical import Technical, analyse_technical
@@ -47,9 +47,16 @@ _ALTERNATIVES_QUESTION = re.compile(
     r"pick|option|alternative|instead|trade-?offs?|pros and cons|over (?:a|an|the))\w*",
     re.IGNORECASE,
 )
+# A technical question about how you would build or fix something has more than one answer to weigh.
+_HOW_TO_BUILD = re.compile(
+    r"\bhow (?:would|do|should|could|can) you (?:\w+ )?(?:implement|build|design|approach|solve|fix|handle|structure|"
+    r"model|store|scale|speed up|make)\b",
+    re.IGNORECASE,
+)
+_NOT_CHOOSING = re.compile(r"\b(?:choose|decide|pick|opt) not to\b", re.IGNORECASE)
 _LEARNING_QUESTION = re.compile(
     r"\b(?:fail\w*|mistake\w*|wrong|regret\w*|went badly|didn't go|did not go|setback|feedback|criticism|"
-    r"differently|lesson\w*|screw\w*|broke|outage)\b",
+    r"differently|lesson\w*|learn\w*|screw\w*|broke|outage|what changed|changed afterwards|next time)\b",
     re.IGNORECASE,
 )
 _SECURITY_QUESTION = re.compile(
@@ -64,29 +71,60 @@ _IMPACT_QUESTION = re.compile(
 )
 
 
-# Candidates who swap the question for one they prefer usually say so.
+# Candidates who swap the question for one they prefer usually say so: they deny its premise ("I don't
+# really have one", "most of my decisions work out") and then tell another story.
 _DEFLECTION = re.compile(
     r"\b(?:let me (?:tell you|talk) about (?:the|a|my|another|something)|"
     r"i'd (?:rather|prefer to) (?:talk|focus) on|instead,? let me|"
-    r"(?:the|a) (?:project|thing) i'm (?:most )?proud(?:est)? of|"
-    r"i don't have (?:a|an) (?:example|story) (?:for|of|like) that,? but|"
+    r"(?:the|a|one) (?:project|thing|one|decision|story) i'm (?:most |really |pretty |quite )?proud(?:est)? of|"
+    r"i don't (?:really |actually )?have (?:one|an? (?:good |great |specific |real )?(?:example|story|case))\b"
+    r"[^.?!;]{0,40}?,? but|"
+    r"i (?:can't|cannot) (?:really )?think of (?:one|an? (?:good |specific )?(?:example|story|case))\b"
+    r"[^.?!;]{0,40}?,? but|"
+    r"i wouldn't say (?:that )?i've (?:ever |really )?(?:had|made|been|done)|"
+    r"(?:most|all|nearly all) of my (?:decisions|projects|calls|launches|choices) (?:work|worked|turn|turned|go|went)|"
     r"not (?:exactly|quite) (?:the same|what you asked)|a different (?:story|example|topic),? but|"
-    r"that's not really my area,? but|i've never (?:had|done) that,? but)\b",
+    r"that's not really my area,? but|"
+    r"i've never (?:really )?(?:had|done|made) (?:that|one|a|an)\b[^.?!;]{0,30}?,? but)\b",
     re.IGNORECASE,
 )
 
 
 # Every deflection holds one of these (lower-cased). Case-insensitive matching of ASCII text is plain
 # lower-casing, so an ASCII answer with none of them skips the regex.
-_DEFLECTION_CUES = ("let me", "i'd ", "proud", "don't have", "exactly", "quite", "different", "my area", "never")
+_DEFLECTION_CUES = (
+    "let me",
+    "i'd rather",
+    "i'd prefer",
+    "proud",
+    "don't have",
+    "don't really have",
+    "don't actually have",
+    "think of",
+    "not exactly",
+    "not quite",
+    "a different",
+    "my area",
+    "i've never",
+    "wouldn't say",
+    "most of my",
+    "all of my",
+)
 
 
-def _deflections(text: str) -> list[Span]:
+def _deflections(text: str, question: str) -> list[Span]:
     if text.isascii():
         lower = text.lower()
         if not any(cue in lower for cue in _DEFLECTION_CUES):
             return []
-    return [Span(m.start(), m.end(), m.group()) for m in _DEFLECTION.finditer(text)]
+    # A swap names something the question did not ask for: "the project I'm proudest of" answers
+    # "what are you proudest of?".
+    asked = question.lower()
+    return [
+        Span(m.start(), m.end(), m.group())
+        for m in _DEFLECTION.finditer(text)
+        if not ("proud" in asked and "proud" in m.group().lower())
+    ]
 
 
 def infer_kind(question: str) -> Kind:
@@ -131,6 +169,7 @@ class Analysis:
     asks_impact: bool
     options_discussed: int  # how many of the question's named options the answer talks about
     names_missing: bool  # the question names technologies and the answer uses none of them
+    focus_missing: bool  # a design question's subject ("upload", "shortener") never comes up in the answer
     is_speech: bool
 
     def in_first(self, span: Span, share: float) -> bool:
@@ -163,6 +202,7 @@ class QuestionTraits:
     asks_impact: bool
     options: tuple[str, ...]  # options the question itself names ("gRPC over REST")
     names: tuple[str, ...]  # technical names in the question (GIL, React, gRPC): the answer should use one
+    focus: str  # the stem of what a design question asks to build ("upload" in "a file upload service"), or ""
 
 
 # "choose between A and B", "A over B", "A vs B", "A or B?": the options the question names.
@@ -188,31 +228,98 @@ def _named_options(question: str) -> tuple[str, ...]:
 _NAME = re.compile(
     r"(?<![.?!] )(?<!^)\b(?:[A-Z]{2,}[a-z]?s?|[a-z]+[A-Z]\w*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]{2,}(?:\.js)?)\b"
 )
-_COMMON_NAMES = {"API", "APIs", "I", "OK", "Tell", "Describe", "Explain", "Walk", "What", "How", "Why", "When", "Which"}
+# Capitalised words that name no technology: question words, roles, units, days, and acronyms of
+# generic categories (an answer about "the ORM" may name Django or Rails instead).
+_COMMON_NAMES = frozenset(
+    """API APIs I OK Tell Describe Explain Walk What How Why When Which ORM ORMs URL URLs UI UX CEO CTO VP PM PMs
+    QA SMS GB MB KB TB CPU CPUs GPU GPUs RAM DB OS SDK CLI IDE PR PRs CI CD ID IDs SLA SLAs KPI KPIs OKR OKRs
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()
+)
+
+
+def _name_key(name: str) -> str:
+    # "APIs" -> "api", but "SQS" and "Postgres" keep their final "s".
+    if len(name) > 2 and name.endswith("s") and name[:-1].isupper():
+        name = name[:-1]
+    return name.lower()
 
 
 def _technical_names(question: str) -> tuple[str, ...]:
     return tuple(
-        dict.fromkeys(m.group().lower().rstrip("s") for m in _NAME.finditer(question) if m.group() not in _COMMON_NAMES)
+        dict.fromkeys(_name_key(m.group()) for m in _NAME.finditer(question) if m.group() not in _COMMON_NAMES)
     )
+
+
+def _spelled_out(text: str, name: str) -> bool:
+    """Whether an acronym ("gil") is spelled out in the answer ("the global interpreter lock")."""
+    if not (3 <= len(name) <= 6 and name.isalpha()):
+        return False
+    initials = "".join(word[0] for word in word_tokens(text).words if word[0].isalpha())
+    return name in initials
+
+
+_WORD_HEAD = re.compile(r"[.'’/()-]")
+
+
+# "Design a URL shortener that ...": the thing to build runs from the article to the first clause word.
+_DESIGN_OBJECT = re.compile(
+    r"\bdesign (?:(?:a|an|the|our) (?:backend|back-end|back end|api|service|system|architecture) for )?"
+    r"(?:a|an|the|our)\s+(.+?)"
+    r"(?=\s+(?:that|which|who|for|used|like|with|to|where|so|in|on|at|able)\b|[,.;:?!(]|$)",
+    re.IGNORECASE,
+)
+# Words that name the kind of thing, not the thing ("service" in "a file upload service").
+_GENERIC_HEADS = frozenset(
+    """service services system systems app apps application applications backend back-end platform api apis tool
+    product simple scalable distributed new web mobile large real-time realtime global public internal basic
+    highly available reliable secure small big multi-tenant online""".split()
+)
+
+
+def _design_focus(question: str) -> str:
+    """The stem of the head of what a design question asks for: "upload" for "a file upload service"."""
+    m = _DESIGN_OBJECT.search(question)
+    if not m:
+        return ""
+    heads = [w for w in re.split(r"[\s-]+", m.group(1).lower()) if w and w not in _GENERIC_HEADS and w.isalpha()]
+    return stem(heads[-1]) if heads else ""
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The answer's words, plus the head of each compound ("react.memo" -> "react", "gRPC-Web" -> "grpc")."""
+    words = word_tokens(text).words
+    return frozenset(words).union(_WORD_HEAD.split(w, 1)[0] for w in words if _WORD_HEAD.search(w))
+
+
+def _mentions(words: frozenset[str], name: str) -> bool:
+    """Whether the answer's words include the name (or its plural or possessive): whole words only."""
+    if name in words or name + "s" in words or name + "'s" in words or name + "’s" in words:
+        return True
+    # "PostgreSQL" and "Postgres", "Kafka" and "Kafka-based": a long name's first five letters are enough.
+    return len(name) >= 5 and any(w[:5] == name[:5] for w in words)
 
 
 @lru_cache(maxsize=1024)
 def question_traits(raw_question: str, kind: Kind | None) -> QuestionTraits:
     question = sanitize(raw_question)
     kind = kind or infer_kind(question)
+    # "when would you choose not to add one" asks when an option is wrong, not which option is better.
+    weighs_options = bool(_ALTERNATIVES_QUESTION.search(_NOT_CHOOSING.sub(" ", question))) or (
+        kind == "technical" and bool(_HOW_TO_BUILD.search(question))
+    )
+    options = tuple(dict.fromkeys(_named_options(question) + (_technical_names(question) if weighs_options else ())))
     return QuestionTraits(
         question=question,
         kind=kind,
         is_story=kind == "behavioral" or bool(_STORY_QUESTION.search(question)),
         asks_choice=bool(_CHOICE_QUESTION.search(question)),
-        asks_alternatives=bool(_ALTERNATIVES_QUESTION.search(question)) or kind == "system_design",
+        asks_alternatives=weighs_options or kind == "system_design",
         asks_learning=bool(_LEARNING_QUESTION.search(question)),
         asks_security=bool(_SECURITY_QUESTION.search(question)),
         asks_impact=bool(_IMPACT_QUESTION.search(question)),
-        options=_named_options(question)
-        + (_technical_names(question) if _ALTERNATIVES_QUESTION.search(question) else ()),
+        options=options,
         names=_technical_names(question),
+        focus=_design_focus(question) if kind == "system_design" else "",
     )
 
 
@@ -221,6 +328,13 @@ def analyse(question: str, answer: str, kind: Kind | None = None) -> Analysis:
     question, kind = traits.question, traits.kind
     text, injections = strip_injections(sanitize(answer))
     sentences = split_sentences(text)
+    technical = analyse_technical(text)
+    if technical.tradeoffs and len(kept := _not_the_topic(technical.tradeoffs, question)) < len(technical.tradeoffs):
+        technical = replace(technical, tradeoffs=kept)
+    story = analyse_story(text)
+    if story.results and len(kept := _not_the_topic(story.results, question)) < len(story.results):
+        story = replace(story, results=kept)
+    answer_words = _word_set(text) if traits.options or traits.names else frozenset()
     # Words are the tokens less the currency and percent signs (each of those is a token of its own).
     word_count = len(word_tokens(text).words) - sum(map(text.count, "$€£%"))
     punctuation = sum(map(text.count, ".!?"))
@@ -235,18 +349,37 @@ def analyse(question: str, answer: str, kind: Kind | None = None) -> Analysis:
         quantities=quantities(text),
         vague=vague_quantifiers(text),
         voice=analyse_voice(text),
-        story=analyse_story(text),
+        story=story,
         style=analyse_style(text, sentences),
-        technical=analyse_technical(text),
+        technical=technical,
         relevance=relevance(question, text),
-        deflections=_deflections(text),
+        deflections=_deflections(text, question),
         is_story=traits.is_story,
         asks_choice=traits.asks_choice,
         asks_alternatives=traits.asks_alternatives,
         asks_learning=traits.asks_learning,
         asks_security=traits.asks_security,
         asks_impact=traits.asks_impact,
-        options_discussed=sum(1 for o in traits.options if o in text.lower()),
-        names_missing=bool(traits.names) and not any(n in text.lower() for n in traits.names),
+        options_discussed=sum(1 for o in traits.options if _mentions(answer_words, o)),
+        names_missing=bool(traits.names)
+        and not any(_mentions(answer_words, n) for n in traits.names)
+        and not any(_spelled_out(text, n) for n in traits.names),
+        focus_missing=bool(traits.focus) and not mentions_stem(text, traits.focus),
         is_speech=word_count > 40 and punctuation < word_count / 40,
     )
+
+
+def _not_the_topic(spans: list[Span], question: str) -> list[Span]:
+    """Evidence words the question itself uses are its topic, not evidence: "eventual consistency" answering
+    "what is eventual consistency?" weighs no cost, and "we cut" answering "a time you cut scope" is no outcome."""
+    asked = _question_words(question)
+    return [s for s in spans if s.text.lower() == "but" or f" {' '.join(_WORDS.findall(s.text.lower()))} " not in asked]
+
+
+_WORDS = re.compile(r"[a-z0-9'’+#]+")
+
+
+@lru_cache(maxsize=1024)
+def _question_words(question: str) -> str:
+    """The question's words, lower-cased and space-separated, with a space at either end."""
+    return f" {' '.join(_WORDS.findall(question.lower()))} "

@@ -11,7 +11,7 @@ one alternative, ``(a|b)?`` is optional; a trailing ``*`` on a word allows any e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from itertools import accumulate, product
 
@@ -34,19 +34,21 @@ class Tokens:
     """Lower-cased word tokens of a text with their offsets, and whether each follows a joiner
     (only spaces or hyphens, no punctuation, between it and the previous token)."""
 
-    __slots__ = ("joined", "spans", "starts", "text", "words")
+    __slots__ = ("joined", "lower", "spans", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
         # One split (a linear scan, whatever runs of punctuation sit between tokens): the gaps and tokens
         # alternate, and their lengths give every offset. No Python work per character or per match.
-        lower = text.lower()
+        lower: str | None = text.lower()
         if len(lower) != len(text):  # a few characters grow when lower-cased ("İ"): offsets from the original
+            lower = None
             parts = _TOKEN_SPLIT.split(text)
             self.words = [token.lower() for token in parts[1::2]]
         else:
             parts = _TOKEN_SPLIT.split(lower)
             self.words = parts[1::2]
+        self.lower = lower  # the text lower-cased, with the same offsets (None when they would differ)
         ends = list(accumulate(map(len, parts)))
         self.starts = ends[0:-1:2]
         self.spans = list(zip(self.starts, ends[1::2], strict=True))
@@ -85,13 +87,16 @@ class _Node:
         self.ends: tuple[int, ...] = ()  # ids of the lexicons a phrase ending here belongs to
 
 
+_Plan = tuple[()] | tuple[tuple[int, ...] | None, tuple[_Node, ...]]
+
+
 class _Trie:
     """Every lexicon's phrases in one trie, so a text is scanned once for all of them."""
 
     def __init__(self) -> None:
         self.root = _Node()
         self.lexicons = 0
-        self.first_steps: dict[str, tuple[_Node, ...]] = {}
+        self.first_steps: dict[str, _Plan] = {}
 
     def add(self, phrases: Iterable[str]) -> int:
         lexicon = self.lexicons
@@ -106,15 +111,26 @@ class _Trie:
         self.first_steps.clear()
         return lexicon
 
-    def first(self, word: str) -> tuple[_Node, ...]:
-        """The nodes a phrase starting with ``word`` leads to (memoised: most words lead nowhere)."""
-        steps = self.first_steps.get(word)
-        if steps is None:
+    def first(self, word: str) -> _Plan:
+        """What a phrase starting with ``word`` leads to (memoised: most words lead nowhere).
+
+        Empty when nothing starts with the word. Otherwise ``(leaf, steps)``: when the word is a whole
+        phrase and no phrase goes on from it (the usual case), ``leaf`` holds the lexicons it ends and
+        the scan records it without looking further; otherwise ``leaf`` is None and ``steps`` are the nodes.
+        """
+        plan = self.first_steps.get(word)
+        if plan is None:
             steps = _steps(self.root, word, 0)
+            if not steps:
+                plan = ()
+            elif len(steps) == 1 and not (steps[0].children or steps[0].stems or steps[0].wildcard):
+                plan = (steps[0].ends, steps)
+            else:
+                plan = (None, steps)
             if len(self.first_steps) >= _MAX_MEMO:
                 self.first_steps.clear()  # bounded: untrusted text brings endless new words
-            self.first_steps[word] = steps
-        return steps
+            self.first_steps[word] = plan
+        return plan
 
     @staticmethod
     def _step(node: _Node, word: str) -> _Node:
@@ -162,49 +178,89 @@ def _scan(text: str) -> dict[int, list[Span]]:
     words, spans, joined = toks.words, toks.spans, toks.joined
     n = len(words)
     first = _TRIE.first_steps.get
-    found: dict[int, list[Span]] = {}
-    covered: dict[int, int] = {}  # lexicon -> first token index not yet covered by its last match
+    lexicons = _TRIE.lexicons
+    hits: list[list[Span] | None] = [None] * lexicons
+    covered = [0] * lexicons  # per lexicon, the first token index not yet covered by its last match
+    span_of = Span
     for i, word in enumerate(words):
-        steps = first(word)
-        if steps is None:
-            steps = _TRIE.first(word)
-        if not steps:
+        plan = first(word)
+        if plan is None:
+            plan = _TRIE.first(word)
+        if not plan:
+            continue
+        leaf, steps = plan
+        j = i + 1
+        if leaf is not None:
+            # The common case, without allocating: the word is a whole phrase and none goes on from it.
+            if leaf:
+                start, end = spans[i]
+                for lexicon in leaf:
+                    if i >= covered[lexicon]:
+                        found = hits[lexicon]
+                        if found is None:
+                            found = hits[lexicon] = []
+                        found.append(span_of(start, end, text[start:end]))
+                        covered[lexicon] = j
             continue
         if len(steps) == 1:
-            # The common case, without allocating: one node, and no phrase goes on with the next token.
+            # One node, and no phrase goes on with the next token: the same, after one look ahead.
             node = steps[0]
-            j = i + 1
             if j >= n or not joined[j] or (not node.stems and node.wildcard is None and words[j] not in node.children):
-                if node.ends:
+                ends = node.ends
+                if ends:
                     start, end = spans[i]
-                    for lexicon in node.ends:
-                        if i >= covered.get(lexicon, 0):
-                            found.setdefault(lexicon, []).append(Span(start, end, text[start:end]))
+                    for lexicon in ends:
+                        if i >= covered[lexicon]:
+                            found = hits[lexicon]
+                            if found is None:
+                                found = hits[lexicon] = []
+                            found.append(span_of(start, end, text[start:end]))
                             covered[lexicon] = j
                 continue
-        # Depth-first over every path the following tokens allow; per lexicon the longest phrase.
+        # Per lexicon the longest phrase. One node walks down its children without a stack (deeper is always
+        # longer) until a word prefix or a "*" forks the path; from there, depth-first over every path.
         longest: dict[int, int] = {}
-        stack = [(node, i + 1) for node in steps]
+        stack: list[tuple[_Node, int]] | None = None
+        if len(steps) == 1:
+            node, k = steps[0], j
+            while True:
+                if node.ends:
+                    for lexicon in node.ends:
+                        longest[lexicon] = k - i
+                if k >= n or not joined[k]:
+                    break
+                if node.stems or node.wildcard is not None:
+                    stack = [(nxt, k + 1) for nxt in _steps(node, words[k], 1)]
+                    break
+                child = node.children.get(words[k])
+                if child is None:
+                    break
+                node, k = child, k + 1
+        else:
+            stack = [(node, j) for node in steps]
         while stack:
-            node, j = stack.pop()
+            node, k = stack.pop()
             if node.ends:
                 for lexicon in node.ends:
-                    if longest.get(lexicon, 0) < j - i:
-                        longest[lexicon] = j - i
-            if j < n and joined[j]:
+                    if longest.get(lexicon, 0) < k - i:
+                        longest[lexicon] = k - i
+            if k < n and joined[k]:
                 if node.stems or node.wildcard is not None:
-                    stack.extend([(nxt, j + 1) for nxt in _steps(node, words[j], 1)])
+                    stack.extend([(nxt, k + 1) for nxt in _steps(node, words[k], 1)])
                 else:
-                    child = node.children.get(words[j])
+                    child = node.children.get(words[k])
                     if child is not None:
-                        stack.append((child, j + 1))
+                        stack.append((child, k + 1))
         for lexicon, width in longest.items():
-            if i < covered.get(lexicon, 0):
+            if i < covered[lexicon]:
                 continue
             start, end = spans[i][0], spans[i + width - 1][1]
-            found.setdefault(lexicon, []).append(Span(start, end, text[start:end]))
+            found = hits[lexicon]
+            if found is None:
+                found = hits[lexicon] = []
+            found.append(span_of(start, end, text[start:end]))
             covered[lexicon] = i + width
-    return found
+    return {lexicon: found for lexicon, found in enumerate(hits) if found is not None}
 
 
 class PhraseMatcher:
@@ -224,10 +280,55 @@ def phrases(items: Iterable[str]) -> PhraseMatcher:
     return PhraseMatcher(items)
 
 
-def find(pattern: re.Pattern[str] | PhraseMatcher, text: str) -> list[Span]:
-    if isinstance(pattern, PhraseMatcher):
+class LowerPattern:
+    """A regex written in lower case, matched case-sensitively on the lower-cased text.
+
+    A case-insensitive pattern is tried at every character; a case-sensitive one that starts with a
+    literal ("but(?<=\\bbut)...") is found by a fast scan for that literal. Text whose offsets change
+    when lower-cased is matched with the case-insensitive twin instead.
+    """
+
+    __slots__ = ("folded", "plain")
+
+    def __init__(self, pattern: str) -> None:
+        self.plain = re.compile(pattern)
+        self.folded = re.compile(pattern, re.IGNORECASE)
+
+    def finditer(self, text: str) -> list[Span]:
+        lower = tokens(text).lower
+        if lower is None:
+            return [Span(m.start(), m.end(), m.group()) for m in self.folded.finditer(text)]
+        return [Span(m.start(), m.end(), text[m.start() : m.end()]) for m in self.plain.finditer(lower)]
+
+
+def find(pattern: re.Pattern[str] | PhraseMatcher | LowerPattern, text: str) -> list[Span]:
+    if isinstance(pattern, (PhraseMatcher, LowerPattern)):
         return pattern.finditer(text)
     return [Span(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def anchored(pattern: re.Pattern[str], text: str, starts: Mapping[str, frozenset[str] | None]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that can only match at a word in ``starts``: tried at those
+    words alone (non-overlapping, left to right), not at every character. A word may name the words that
+    can follow it ("the" only before "team" or "service"): elsewhere it is not tried at all."""
+    toks = tokens(text)
+    words, offsets = toks.words, toks.starts
+    last = len(words) - 1
+    out = []
+    taken = 0
+    match = pattern.match
+    for i in [i for i, word in enumerate(words) if word in starts]:
+        at = offsets[i]
+        if at < taken:
+            continue
+        after = starts[words[i]]
+        if after is not None and (i == last or words[i + 1] not in after):
+            continue
+        m = match(text, at)
+        if m:
+            out.append(m)
+            taken = m.end()
+    return out
 
 
 # Speech fillers that can sit between a subject and its verb ("I, um, rewrote it"). "like" is a verb

@@ -40,7 +40,10 @@ _TIME_UNITS = (
     r"ns|µs|us|ms|msec|millis(?:econds?)?|milliseconds?|microseconds?|nanoseconds?|s|secs?|seconds?"
     r"|mins?|minutes?|h|hrs?|hours?|days?|weeks?|months?|quarters?|years?|sprints?|nights?"
 )
-_SIZE_UNITS = r"[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|gbps|mbps|tps|rps|qps|fps|ops|cpus?|cores?|vcpus?"
+_SIZE_UNITS = (
+    r"[kmgtp]i?b|bytes?|kilobytes?|megabytes?|gigabytes?|terabytes?|petabytes?|gigs?|megs?|gbps|mbps|tps|rps|qps|fps|ops"
+    r"|cpus?|cores?|vcpus?"
+)
 _COUNT_NOUNS = (
     r"users?|customers?|clients?|people|persons?|engineers?|developers?|devs?|designers?|members?|"
     r"reports?|hires?|interns?|teams?|squads?|services?|microservices?|servers?|hosts?|nodes?|machines?|"
@@ -54,7 +57,8 @@ _COUNT_NOUNS = (
     r"experiments?|dashboards?|pipelines?|vendors?|partners?|applications?|apps?|steps?|"
     r"stakeholders?|departments?|offices?|locations?|projects?|products?|screens?|components?|"
     r"retries|errors?|failures?|crashes|complaints?|escalations?|languages?|candidates?|interviews?|"
-    r"percentage points?|basis points?|bps|dollars?|euros?|pounds?|bucks|grand|k|m|bn|x|times|fold"
+    r"writes?|reads?|notifications?|links?|keys?|connections?|operations?|objects?|items?|images?|videos?|emails?|"
+    r"nines|percentage points?|basis points?|bps|dollars?|euros?|pounds?|bucks|grand|k|m|bn|x|times|fold"
 )
 _MONEY = rf"[$€£]\s?\d[\d,]*(?:\.\d+)?\s?(?:k|m|bn|million|billion|thousand)?\b|\b(?:{_DIGITS})\s?(?:usd|eur|gbp)\b"
 _PERCENT = rf"(?:{NUMBER})\s?(?:%|percent\b|per\s?cent\b|percentage points?\b|pp\b)"
@@ -72,9 +76,19 @@ _UNIT_QUANTITY = (
 )
 _FROM_TO = rf"\bfrom\s+(?:about\s+|around\s+|roughly\s+)?(?:{NUMBER}|{_MONEY})\S*\s+(?:\w+\s+)?(?:to|down to|up to)\s+(?:about\s+)?(?:{NUMBER}|{_MONEY})"
 _P_METRIC = r"\b[pP](?:50|90|95|99|999)\b[^.!?\n]{0,30}?(?:\d|{NUMBER})"
+# A rate ("600 a second", "40 messages per user a day") and a ratio ("a hundred to one", "100:1").
+_PERIOD = r"(?:second|sec|minute|min|hour|day|week|month|year)"
+_RATE = rf"(?:{NUMBER})\s+(?:\w+\s+){{0,3}}?(?:a|an|per|every|each)\s+{_PERIOD}\b|(?:{NUMBER})\s?/\s?{_PERIOD}\b"
+_RATIO = rf"(?:{NUMBER})\s?(?:to|:)\s?(?:one|1)\b(?![.,]\d)"
+# A scale word is a quantity on its own ("five million", "2 billion", "300k") and so is a plural one
+# ("millions of users", "tens of thousands of events").
+_SCALED = (
+    rf"(?:{NUMBER})(?:(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion)|(?<=\dk)|(?<=\dbn))\b"
+    r"|\b(?:tens of |hundreds of )?(?:hundreds|thousands|millions|billions|trillions) of \w+"
+)
 
 QUANTITY = re.compile(
-    "|".join(f"(?:{p})" for p in (_MONEY, _PERCENT, _MULTIPLIER, _FROM_TO, _UNIT_QUANTITY)),
+    "|".join(f"(?:{p})" for p in (_MONEY, _PERCENT, _MULTIPLIER, _FROM_TO, _UNIT_QUANTITY, _RATE, _RATIO, _SCALED)),
     re.IGNORECASE,
 )
 
@@ -110,9 +124,22 @@ VAGUE = phrases(
         "(saved|saving|saves) (a lot of|lots of|tons of|a bunch of|a ton of|so much) (time|money|effort|hours|work|pain)",
         "(huge|big|massive|major|great|real|good|nice|serious|measurable|significant|dramatic) "
         "(improvement|win|impact|difference|boost|gain|reduction|increase|saving|savings|speedup|speed-up)",
-        "helped a lot", "helped (us|them|the team) a lot", "made a (big|huge|real) difference",
-        "more efficient", "faster than before", "better performance", "much improved", "really well",
-        "very successful", "super successful", "way smoother", "a lot smoother",
+        "helped a lot",
+        "helped (us|them|the team) a lot",
+        "made a (big|huge|real) difference",
+        "more efficient",
+        "faster than before",
+        "better performance",
+        "much improved",
+        "really well",
+        "very successful",
+        "super successful",
+        "way smoother",
+        "a lot smoother",
+        "quite a (lot|bit)",
+        "(didn't|did not|wasn't|weren't) (lose|cost|take|need) (much|many|long)",
+        "held up (well|fine)",
+        f"(much|way|far) (less|fewer|more) ({_MORE})?",
     ]
 )
 
@@ -132,6 +159,12 @@ _NUMBER_WORDS = frozenset(_SMALL) | {
     "orders",
     "order",
     "cut",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
 }
 _SCALE_AFTER = frozenset({"hundred", "thousand", "million", "billion", "dozen", "half", "third", "quarter", "order"})
 

@@ -67,6 +67,9 @@ CONCEPTS: tuple[frozenset[str], ...] = tuple(
         "weak weakness improve improvement grow",
         "hire hiring interview recruit candidate",
         "cost budget spend saving cheap expensive",
+        "notif notify email sms push alert messag",
+        "shorten short link url redirect alias",
+        "chat messag conversation inbox",
     )
 )
 
@@ -185,3 +188,14 @@ def relevance(question: str, answer: str) -> Relevance:
             covered.add(s)
     score = len(covered) / len(q_stems)
     return Relevance(min(1.0, score), tuple(sorted(covered)), len(q_stems))
+
+
+def mentions_stem(text: str, target: str) -> bool:
+    """Whether the text uses a word with this stem, or one sharing its first five letters or its concept."""
+    stems = content_stems(text)
+    if target in stems:
+        return True
+    if len(target) >= 5 and any(s[:5] == target[:5] for s in stems):
+        return True
+    wanted = _stem_concepts(target)
+    return bool(wanted) and any(_stem_concepts(s) & wanted for s in stems)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
-from griller.domain.heuristics._patterns import find, phrases, tokens
+from griller.domain.heuristics._patterns import anchored, find, phrases, tokens
 from griller.domain.text import Span
+
+_START = itemgetter(0)  # a span's start (spans are named tuples)
 
 _ORG = (
     "company|startup|team|bank|agency|firm|retailer|insurer|hospital|clinic|marketplace|platform|shop|store|"
@@ -120,6 +123,15 @@ RESULT = phrases(
         "turned out",
         "on (her|his|their|my) own",
         "(they|he|she|everyone) (used|loved|liked|adopted|started|agreed|accepted|approved)",
+        "delivered",
+        "reconciled",
+        "(has|have) since",
+        "(accepted|approved|adopted|signed off on) (it|the|our|my|that|this)",
+        "(a|one|two|three|a few) (business)? (day|days|week|weeks) early",
+        "(was|were|are|is) (really|very|so|pretty)? (happy|pleased|thrilled|delighted|relieved)",
+        "(it|that|this) (definitely|really)? helped",
+        "(got|became|was|is|felt) (a lot|much|way|far|significantly|noticeably)? (faster|quicker|better|cheaper|smaller|simpler|"
+        "more reliable|more stable)",
     ]
 )
 
@@ -150,14 +162,24 @@ LEARNING = phrases(
         "i should have",
         "i shouldn't have",
         "i added a (check|test|step|rule|checklist)",
-        "postmortem",
-        "post-mortem",
-        "retro",
-        "retrospective",
+        "what i changed",
+        "changed in (how|the way)",
+        "(has|have) since",
+        "ever since",
+        # A change made so it cannot happen again.
+        "(prevent|avoid|stop) (it|this|that|a repeat|recurrence|the same)",
+        "so (it|this|that|we|nobody|no one) (wouldn't|won't|doesn't|couldn't|can't|never|would never) (happen|recur|depend|repeat)",
     ]
 )
-_LEARNED_HABIT = re.compile(r"\bi (?:started|began|always) (?:to )?\w+ing\b", re.IGNORECASE)
-_LEARNED_HABIT_WORDS = ("i started", "i began", "i always")
+# Habits since: "I started writing ...", "every proposal I write now", "so the same bug would never recur".
+# Regexes, not phrases: a wildcard after "I", "we" or "so" would send every such word down the slow path
+# of the phrase scan.
+_LEARNED_HABIT = re.compile(
+    r"\bi (?:started|began|always) (?:to )?\w+ing\b|\b(?:i|we) \w+ now\b"
+    r"|\bso (?:\w+ ){1,2}(?:wouldn't|won't|never) (?:happen|recur|depend|repeat)\w*",
+    re.IGNORECASE,
+)
+_LEARNED_HABIT_WORDS = ("i started", "i began", "i always", " now", "wouldn't", "won't", "never")
 
 GENERIC = phrases(
     [
@@ -221,7 +243,8 @@ _CODEISH_SHAPE = re.compile(r"[a-z][A-Z]|_[a-z]|[a-z]\.[a-z]{2}|[A-Za-z]\d|\d[A-
 
 # Where a code shape can sit inside a token: a capital, digit, "_", "." or "(" after a token character, or a
 # digit before a letter. Only the tokens holding one are checked, not every word of the answer.
-_CODEISH_HINT = re.compile(r"(?<=[A-Za-z0-9_'’+#/.()])[A-Z0-9_.(]|[0-9](?=[A-Za-z])")
+# Written to start with the character itself, so the scan skips to the next candidate in C.
+_CODEISH_HINT = re.compile(r"[A-Z0-9_.(](?<=[A-Za-z0-9_'’+#/.()][A-Z0-9_.(])|[0-9](?=[A-Za-z])")
 
 
 def _codeish(text: str) -> list[Span]:
@@ -262,12 +285,29 @@ _TIME_ANCHOR = phrases(
 )
 _YEAR = re.compile(r"in (?<=\bin )(?:19|20)\d\d\b")
 _PAST_EVENT = re.compile(
-    r"\b(?:(?i:i)|we|he|she|they|it|my (?:manager|lead|teammate|colleague)|the (?:team|service|system|client|"
-    r"customer|build|deploy|release|database|site))\s+(?!(?:think|believe|feel|would|should|could|always|"
-    r"usually|generally|tend|try)\b)(?:\w+ly\s+)?(?:was|were|had|\w{3,}ed|built|wrote|ran|found|made|took|"
+    r"\b(?i:i|we|he|she|they|it|(?:my|our) (?:manager|lead|teammate|colleague|team|client|customer)|the (?:team|"
+    r"service|system|client|customer|build|deploy|release|database|site))\s+(?!(?:think|believe|feel|would|should|"
+    r"could|always|usually|generally|tend|try)\b)(?:(?:\w+ly|also|then|just|first|finally|eventually)\s+)?(?:was|were|had|\w{3,}ed|built|wrote|ran|found|made|took|"
     r"led|broke|went|got|saw|told|sent|chose|set|cut|split|shipped|spent|brought|caught|drove|gave|kept|"
     r"left|lost|met|paid|put|sat|sold|spoke|stood|taught|thought|won|began|rewrote|rolled|moved)\b"
 )
+
+
+# The words a past event can start with (its subject): the pattern is tried there only.
+_PEOPLE = frozenset({"manager", "lead", "teammate", "colleague", "team", "client", "customer"})
+_SUBJECTS: dict[str, frozenset[str] | None] = {
+    "i": None,
+    "we": None,
+    "he": None,
+    "she": None,
+    "they": None,
+    "it": None,
+    "my": _PEOPLE,
+    "our": _PEOPLE,
+    "the": frozenset(
+        {"team", "service", "system", "client", "customer", "build", "deploy", "release", "database", "site"}
+    ),
+}
 
 
 def _learned_habits(text: str) -> list[Span]:
@@ -297,13 +337,13 @@ class Story:
 def analyse_story(text: str) -> Story:
     named = find(_NAMED, text) + _codeish(text)
     named = [s for s in named if s.text not in {"I", "I'm", "I've", "I'd", "OK", "Okay", "So", "And", "But"}]
-    situation = sorted(find(SITUATION, text) + find(_AT_NAME, text), key=lambda s: s.start)
+    situation = sorted(find(SITUATION, text) + find(_AT_NAME, text), key=_START)
     return Story(
         situation=situation,
         results=find(RESULT, text),
-        learning=sorted(find(LEARNING, text) + _learned_habits(text), key=lambda s: s.start),
+        learning=sorted(find(LEARNING, text) + _learned_habits(text), key=_START),
         generic=find(GENERIC, text),
         named=named,
         time_anchors=find(_TIME_ANCHOR, text) + find(_YEAR, text),
-        past_events=len(_PAST_EVENT.findall(text)),
+        past_events=len(anchored(_PAST_EVENT, text, _SUBJECTS)),
     )

@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
-from griller.domain.heuristics._patterns import find, phrases
+from griller.domain.heuristics._patterns import LowerPattern, find, phrases
 from griller.domain.heuristics._patterns import tokens as tokens_of
 from griller.domain.text import Span, split_sentences
+
+_START = itemgetter(0)  # a span's start (spans are named tuples)
 
 FILLERS = phrases(
     [
@@ -37,11 +40,12 @@ FILLERS = phrases(
 _HESITATIONS = ("um", "umm", "uh", "uhh", "uhm", "erm", "er", "ah", "hmm")
 # Lookbehinds are fixed-width: one per hesitation and separator ("um like", "uh, like").
 _AFTER_HESITATION = "|".join(f"(?<=\\b{h}{sep}like)" for h in _HESITATIONS for sep in (" ", ", "))
-_CONTEXT_FILLERS = re.compile(
-    r"(?<![\w'’])(?:so(?=,)(?<=[,.] so)"
-    r"|like(?:(?=,|\s+(?:um+|uh+|uhm|erm|er|ah|hmm|you know|i mean|basically|actually|literally)\b)"
-    rf"|(?:{_AFTER_HESITATION})(?!\w)))",
-    re.IGNORECASE,
+# Each alternative starts with its word (the boundary is checked behind it), so the scan of the lower-cased
+# text skips from one "s" or "l" to the next in C.
+_CONTEXT_FILLERS = LowerPattern(
+    r"so(?<![\w'’]so)(?=,)(?<=[,.] so)"
+    r"|like(?<![\w'’]like)(?:(?=,|\s+(?:um+|uh+|uhm|erm|er|ah|hmm|you know|i mean|basically|actually|literally)\b)"
+    rf"|(?:{_AFTER_HESITATION})(?!\w))"
 )
 HEDGES = phrases(
     [
@@ -226,6 +230,11 @@ TANGENTS = phrases(
         "or was it",
         "i'm rambling",
         "i'm getting off track",
+        "i forgot",
+        "(like|as) i mentioned",
+        "(a|another) whole (other|separate|different)",
+        "(a|another) different story",
+        "long story",
     ]
 )
 # Cheap screen before the injection pattern: a sentence aimed at the grader names one of these.
@@ -270,7 +279,10 @@ _INJECTION_SYMBOLS = re.compile(r"\d\s*/\s*10\b|\"\s*\w+\s*\"\s*:|</?\w+>|\[/?IN
 
 
 def _injection_hint(text: str) -> bool:
-    return _INJECTION_WORDS.search(text) or bool(_INJECTION_SYMBOLS.search(text))
+    if _INJECTION_WORDS.search(text):
+        return True
+    # Every symbol the pattern looks for holds one of these characters: most answers hold none.
+    return any(c in text for c in '/"<[') and bool(_INJECTION_SYMBOLS.search(text))
 
 
 # "score this 10/10", "give my answer full marks", "rate it 10.": the object is the answer or the candidate,
@@ -282,8 +294,11 @@ _END = r"(?:$|[.!?,;:)\]\"'”]|(?:out\s+of|please|and|because|for|overall|now)\
 _SCORE_END = r"(?=\s*(?:" + _END + "|" + _SCORE_WORDS + r"\b\s*" + _END + "))"
 _SCORE = (
     r"(?:\d+\s*(?:/|out\s+of)\s*\d+\b"
-    r"|(?:10|ten|100|one\s+hundred)\b" + _SCORE_END
-    + r"|(?:full|top|perfect|maximum|max|highest)\s+" + _SCORE_WORDS + r"\b"
+    r"|(?:10|ten|100|one\s+hundred)\b"
+    + _SCORE_END
+    + r"|(?:full|top|perfect|maximum|max|highest)\s+"
+    + _SCORE_WORDS
+    + r"\b"
     r"|(?:perfect|maximum|max|highest)\b" + _SCORE_END + ")"
 )
 INJECTION = re.compile(
@@ -291,7 +306,9 @@ INJECTION = re.compile(
     r"earlier|preceding|other|system|grading|scoring)?\s*(?:instructions?|prompts?|rules?|rubric|criteria|guidelines)"
     r"|\b(?:you are|you're|act as|pretend to be|as an?)\s+(?:now\s+)?(?:an?\s+)?(?:ai|assistant|grader|evaluator|"
     r"language model|llm|judge|chatgpt|gpt)\b"
-    r"|\b(?:score|grade|rate|mark|give|award|assign)\s+" + _SCORE_OBJECT + r"(?:a\s+|an\s+|with\s+|the\s+)?"
+    r"|\b(?:score|grade|rate|mark|give|award|assign)\s+"
+    + _SCORE_OBJECT
+    + r"(?:a\s+|an\s+|with\s+|the\s+)?"
     + _SCORE
     + r"|\b(?:note|message|instruction)s?\s+(?:to|for)\s+(?:the\s+)?(?:ai|grader|evaluator|model|llm|judge|reviewer)"
     r"|\b(?:system prompt|jailbreak|developer mode)\b"
@@ -329,7 +346,7 @@ def analyse_style(text: str, sentences: list[Span]) -> Style:
     repeated = sum(c - 1 for c in counts.values() if c > 1)
     lengths = [len(s.text.split()) for s in sentences] or [0]
     return Style(
-        fillers=sorted(find(FILLERS, text) + _context_fillers(text), key=lambda s: s.start),
+        fillers=sorted(find(FILLERS, text) + _context_fillers(text), key=_START),
         hedges=find(HEDGES, text),
         buzzwords=find(BUZZWORDS, text),
         tangents=find(TANGENTS, text),

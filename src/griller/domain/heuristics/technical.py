@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
-from griller.domain.heuristics._patterns import find, phrases
+from griller.domain.heuristics._patterns import LowerPattern, find, phrases
 from griller.domain.text import Span
+
+_START = itemgetter(0)  # a span's start (spans are named tuples)
 
 _COMPARATIVE = "worse|better|cheaper|safer|simpler|slower|faster|riskier|costlier|harder|easier"
 TRADEOFFS = phrases(
@@ -61,8 +64,56 @@ TRADEOFFS = phrases(
         "worse than",
         "(would|'d|could|might) have (cost|meant|made|added|required|broken|hurt|slowed|doubled|tripled|needed)",
         "doubl* (the)? (write|read|storage|memory|cost|latency)",
+        # What a choice costs, named as a cost ("the costs are different", "Kafka's cost is operations").
+        "the costs",
+        "cost (is|are|was|were)",
+        "the cost of",
+        "(its|their|real|hidden|main|biggest|big|only|extra|operational) cost*",
+        "costly",
+        "(is|are|was|were|be|gets|get|more|too|very|quite|really|pretty|so) expensive",
+        # Giving one thing for another, or putting up with it.
+        "trade * for",
+        "trade * * for",
+        "trades * for",
+        "trading * for",
+        "in return",
+        "the price (is|was|of|we)",
+        "live with",
+        "(accept|accepting|accepted) (that|the|some|a|weaker|slower|higher|lower|more|less|occasional|stale|eventual)",
+        # What gets worse or is lost.
+        "too much",
+        "too (big|heavy|costly|risky|complicated|long|slow|expensive|complex)",
+        "slows (down|writes|reads|inserts|things|everything|it|them)",
+        "slows * down",
+        "slow (down)? (writes|reads|inserts)",
+        "loses",
+        "lose (the|some|a|much|your|our|ordering|data|track)",
+        "(is|are) gone",
+        "(takes|take|uses|use|needs|need) (more|extra)? (space|memory|disk|storage|ram)",
+        "more (work|ops|infrastructure|on-call|maintenance|code|network|round trips|hops|to run|to operate|to maintain)",
+        # Limits and conditions under which the choice is wrong.
+        "only works (if|when)",
+        "(doesn't|does not|won't|will not|wouldn't|can't|cannot) (help|survive|work well|fit)",
+        "breaks (down|if|when)",
+        "the (hard|hardest|tricky|difficult) part",
+        "(the|a|one|another) (problem|problems|issue|danger|pitfall|gotcha) (is|are|with|here)",
+        "(be|is|are) careful",
+        "(need|needs) care",
+        "(i|we|you) (wouldn't|would not) (use|cache|pick|choose|recommend)",
+        "(don't|doesn't|do not|does not) need (it|them|one|an|a)",
+        "not (needed|necessary|ideal|great for|good for)",
+        "unless",
+        "(on the)? flip side",
     ]
 )
+# A contrast that names a cost: "it's simple, but it adds a network hop", "exact but stores a timestamp per request".
+_CONTRAST_COST = LowerPattern(
+    r"but(?<=\bbut)\b(?=[^.;!?\n]{0,60}?\b(?:needs?|requires?|means?|meant|loses?|lost|gone|can't|cannot|won't|"
+    r"isn't|aren't|doesn't|don't|slow\w*|harder|heavier|costs?|leaves?|adds?|expensive|complex\w*|riskier|risk|"
+    r"guessable|stale|limited|breaks?|stores?|pins?|ties? up)\b)"
+)
+# "no real downside", "without any overhead": a cost denied is not a cost weighed.
+_DENIED = re.compile(r"\b(?:no|without|zero|never|hardly)\s+(?:\w+\s+)?$", re.IGNORECASE)
 ALTERNATIVES = phrases(
     [
         "instead of",
@@ -102,13 +153,25 @@ ALTERNATIVES = phrases(
         "or move",
         "or add",
         "or go",
+        # A default or a leaning implies the other options were weighed.
+        "by default",
+        "default to",
+        "(i'd|i would|i) lean",
+        "lean (towards|toward)",
+        "(a|the) (better|good|great|natural|right|best|safer|simpler) (fit|choice|option|default)",
+        "(the|a|one|my) (key|main|big|biggest|first|real|important) (decision|choice|question) (is|was)",
+        "(decide|decided|deciding|choose|choosing) between",
+        # Ruling a naive option out.
+        "(you|we|i) (don't|do not|wouldn't|would not) want",
     ]
 )
-# Conditional branches ("if it's relational, Postgres; if it's blobs, a document store") and "X, or Y".
-_BRANCHES = re.compile(
-    r"(?:,\s*or\b|\bif (?:it's|its|the|you|your|we|there's|they)\b[^.?!]{3,80}?\b(?:then|i'd|i would|use|go with|pick)\b)",
-    re.IGNORECASE,
+# Conditional branches ("if it's relational, I'd use Postgres"), "X, or Y", and "whether A or B".
+# Each starts with a literal, so the lower-cased text is scanned for it in C.
+_OR_BRANCH = LowerPattern(r",\s*or\b")
+_IF_BRANCH = LowerPattern(
+    r"if(?<=\bif) (?:it's|its|the|you|your|we|there's|they)\b[^.?!]{3,120}?\b(?:i'd|i would|use|go with|pick)\b"
 )
+_WHETHER = LowerPattern(r"whether(?<=\bwhether)\b[^.?!]{3,60}?\bor\b")
 REASONING = phrases(
     [
         "because",
@@ -588,10 +651,24 @@ class Technical:
         return len({s.text.lower() for s in self.tech_terms})
 
 
+def _tradeoffs(text: str) -> list[Span]:
+    found = find(TRADEOFFS, text)
+    if "but" in text or "But" in text:
+        found = sorted(found + find(_CONTRAST_COST, text), key=_START)
+    return [s for s in found if not _DENIED.search(text, max(0, s.start - 20), s.start)]
+
+
+def _alternatives(text: str) -> list[Span]:
+    found = find(ALTERNATIVES, text) + find(_OR_BRANCH, text) + find(_IF_BRANCH, text)
+    if "hether" in text:
+        found += find(_WHETHER, text)
+    return sorted(found, key=_START)
+
+
 def analyse_technical(text: str) -> Technical:
     return Technical(
-        tradeoffs=find(TRADEOFFS, text),
-        alternatives=sorted(find(ALTERNATIVES, text) + find(_BRANCHES, text), key=lambda s: s.start),
+        tradeoffs=_tradeoffs(text),
+        alternatives=_alternatives(text),
         reasoning=find(REASONING, text),
         sequence=find(SEQUENCE, text),
         scale=find(SCALE, text),

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from griller.domain.heuristics._patterns import FILLER_GAP, phrases
+from griller.domain.heuristics._patterns import FILLER_GAP, anchored, phrases
 from griller.domain.heuristics.style import BUZZWORDS
 from griller.domain.text import Span
 
@@ -232,6 +232,25 @@ GENERIC_VERBS = {
     "talked",
     "talk",
     "spoke",
+    # Verbs that name an activity, not what it consisted of ("I'd investigate the issue", "I looked into it").
+    "investigate",
+    "investigated",
+    "inform",
+    "informed",
+    "figure",
+    "figured",
+    "dove",
+    "dive",
+    "dived",
+    "read",
+    "analyze",
+    "analyzed",
+    "analyse",
+    "analysed",
+    "iterate",
+    "iterated",
+    "escalate",
+    "escalated",
 }
 
 _I = (
@@ -292,11 +311,28 @@ class Voice:
         return len(self.i_actions) - len(self.generic_i_actions)
 
 
+# Where the two patterns can start, and (for "the", "our", "my") the words that must follow.
+_I_WORDS: dict[str, frozenset[str] | None] = dict.fromkeys(("i", "i've", "i’ve", "i'd", "i’d", "i'll", "i’ll"))
+_TEAMS = frozenset({"team", "company", "group", "devs", "engineers"})
+_WE_WORDS: dict[str, frozenset[str] | None] = {
+    "we": None,
+    "we've": None,
+    "we'd": None,
+    "they": None,
+    "everyone": None,
+    "everybody": None,
+    "management": None,
+    "our": frozenset({"team"}),
+    "my": frozenset({"team"}),
+    "the": _TEAMS,
+}
+
+
 def analyse_voice(text: str) -> Voice:
     i_actions: list[Span] = []
     generic: list[Span] = []
     buzzwords: list[Span] | None = None
-    for match in I_ACTION.finditer(text):
+    for match in anchored(I_ACTION, text, _I_WORDS):
         verb = match.group(1).lower()
         if verb in _NOT_ACTIONS:
             continue
@@ -311,7 +347,7 @@ def analyse_voice(text: str) -> Voice:
             generic.append(span)
     we_actions = [
         Span(m.start(), m.end(), m.group())
-        for m in WE_ACTION.finditer(text)
+        for m in anchored(WE_ACTION, text, _WE_WORDS)
         if m.group(1).lower() not in _WE_NOT_ACTIONS
     ]
     ownership = I_OWNERSHIP.finditer(text)
@@ -324,7 +360,9 @@ _VAGUE_OBJECT = re.compile(
     r"care of (?:it|that|things|everything)|my best|what (?:was|i) (?:needed|could)|everything|a lot|hard|"
     r"out|through it|on the|to (?:fix|solve|help)|sure|it done|it fixed|it working|it sorted|it resolved|"
     r"it all|on it|the hours|long hours|late|overtime|weekends?|hard|really hard|my best|everything I could|"
-    r"as (?:quickly|fast|best) as I could)\b",
+    r"as (?:quickly|fast|best) as I could|in|in(?:to)? (?:it|that|this|the (?:issue|problem|code|codebase|logs?))|"
+    r"where (?:I|we) could|wherever|the (?:root cause|cause|relevant people|right people|people involved|stakeholders)|"
+    r"everyone|everybody|people|a lot of (?:the )?(?:code|things|stuff))\b",
     re.IGNORECASE,
 )
 

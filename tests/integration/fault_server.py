@@ -18,6 +18,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 
+class _Server(ThreadingHTTPServer):
+    # socketserver's default listen backlog is 5: eight clients connecting at once would have SYNs
+    # dropped and retried a second later, a stall no real provider's server (backlog 511+) shows.
+    request_queue_size = 128
+
+
 @dataclass
 class Fault:
     content: str = "ok"
@@ -58,7 +64,7 @@ class FaultServer:
 
     @contextlib.contextmanager
     def running(self) -> Iterator[FaultServer]:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        server = _Server(("127.0.0.1", 0), _handler(self))
         server.daemon_threads = True
         self._server = server
         thread = threading.Thread(

@@ -24,8 +24,13 @@ def review_concurrently(
     results: queue.Queue[tuple[int, Evaluation | BaseException] | object] = queue.Queue()
     stop = threading.Event()
 
-    async def one(index: int, item: AnswerInput, gate: asyncio.Semaphore) -> None:
-        async with gate:
+    todo = iter(enumerate(items))
+
+    async def worker_loop() -> None:
+        # Each worker sends its next request as soon as its last reply is handled. With a semaphore,
+        # the task woken for the next item would queue behind every other reply that came in
+        # meanwhile, so requests would leave in bursts and wait for each other round after round.
+        for index, item in todo:
             if stop.is_set():
                 return
             try:
@@ -34,8 +39,7 @@ def review_concurrently(
                 results.put((index, exc))
 
     async def run_all() -> None:
-        gate = asyncio.Semaphore(max(1, concurrency))
-        await asyncio.gather(*(one(i, item, gate) for i, item in enumerate(items)))
+        await asyncio.gather(*(worker_loop() for _ in range(max(1, min(concurrency, len(items))))))
 
     def worker() -> None:
         try:

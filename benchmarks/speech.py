@@ -5,7 +5,11 @@ the same ``WhisperModel`` instance (the bundled tiny.en, int8) with the same opt
 and are timed in wall time and in process CPU time (CTranslate2's threads included); medians.
 Goal: real-time factor ratio griller ÷ raw ≤ 1.1.
 
-    python benchmarks/speech.py [--threads 1] [--rounds 3]
+``--windows N`` compares griller's transcriber with the same transcriber letting faster-whisper decode the
+window it starts after the last word heard (what griller did before): push-to-talk latency, live CPU, word
+error, alternating over N rounds.
+
+    python benchmarks/speech.py [--threads 1] [--rounds 3] [--latency-only] [--windows 4]
 """
 
 from __future__ import annotations
@@ -139,6 +143,48 @@ def latency_rows(transcriber: Any, clips: list[Any]) -> None:
               f"{(answer.latency + 3.0) * 1000:.0f} ms | {cpu / clip.duration:.3f} |")
 
 
+def window_rows(transcriber: Any, clips: list[Any], rounds: int) -> None:
+    from griller.speech.controller import VoiceSession
+    from griller.speech.transcriber import WhisperTranscriber
+
+    class EveryWindow(WhisperTranscriber):
+        """Lets faster-whisper decode every window it starts, as griller did before."""
+
+        def _more_to_hear(self, voiced: Any, last_word_end: float) -> bool:
+            return True
+
+    every = EveryWindow(transcriber.model_dir, cpu_threads=transcriber.cpu_threads)
+    every._model = transcriber.load()  # the same loaded model
+    variants = {"every window (before)": every, "griller (stops after the last word)": transcriber}
+    rows: dict[str, dict[str, list[float]]] = {n: {"lat": [], "cpu": [], "wer": [], "rtf": [], "bwer": []}
+                                               for n in variants}
+    for r in range(rounds):
+        for name in list(variants)[:: 1 if r % 2 == 0 else -1]:  # alternate which goes first
+            tr, row = variants[name], rows[name]
+            for clip in clips:
+                _, cpu, text = clock(lambda tr=tr, clip=clip: tr.transcribe(clip.samples).text)
+                row["rtf"].append(cpu / clip.duration)
+                row["bwer"].append(wer(clip.text, text))
+                source = Pressing(clip.samples, [0.05, clip.duration])
+                session = VoiceSession(source, tr, mode="push_to_talk")  # type: ignore[arg-type]
+                source.session = session
+                used = time.process_time()
+                session.start()
+                answer = session.wait(120)
+                row["cpu"].append((time.process_time() - used) / clip.duration)
+                row["lat"].append(answer.latency)
+                row["wer"].append(wer(clip.text, answer.transcript))
+    print(f"\n### The window after the last word ({rounds} rounds × {len(clips)} clips, alternating; medians)\n")
+    print("| transcriber | push-to-talk: key released → final | live CPU ÷ audio | session WER | batch CPU RTF "
+          "| batch WER |")
+    print("|---|---|---|---|---|---|")
+    for name, row in rows.items():
+        print(f"| {name} | {statistics.median(row['lat']) * 1000:.0f} ms "
+              f"({min(row['lat']) * 1000:.0f}–{max(row['lat']) * 1000:.0f}) | {statistics.median(row['cpu']):.3f} | "
+              f"{statistics.mean(row['wer']):.1%} | {statistics.median(row['rtf']):.3f} | "
+              f"{statistics.mean(row['bwer']):.1%} |")
+
+
 def idle_row(transcriber: Any, seconds: float = 5.0) -> None:
     import numpy as np
 
@@ -165,6 +211,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--latency-only", action="store_true", help="skip the real-time factor rounds")
+    parser.add_argument("--windows", type=int, default=0, metavar="N",
+                        help="only compare with decoding every Whisper window, over N rounds")
     args = parser.parse_args()
 
     from griller.speech.audio import read_audio
@@ -179,6 +227,9 @@ def main() -> None:
     print(f"## Voice (`benchmarks/speech.py --threads {args.threads}`)\n")
     print(f"{time.strftime('%Y-%m-%d')}, {machine()}; {transcriber.name} (int8, cpu_threads={args.threads}); "
           f"model load {load_wall:.2f} s wall, {load_cpu:.2f} s CPU.")
+    if args.windows:
+        window_rows(transcriber, clips, args.windows)
+        return
     if not args.latency_only:
         rtf_rows(transcriber, clips, paths, args.rounds)
     latency_rows(transcriber, clips)

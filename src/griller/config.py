@@ -76,6 +76,8 @@ class SpeechSettings(_Section):
     """Hands-free mode: seconds of silence that end an answer."""
     record: bool = False
     """Keep the audio of your answers (off: audio is never stored)."""
+    speak_questions: bool = False
+    """Read each question aloud with espeak-ng (`griller interview --speak` / `--no-speak` override it)."""
 
 
 class VisionSettings(_Section):

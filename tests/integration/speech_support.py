@@ -129,3 +129,48 @@ def wer(reference: str, hypothesis: str) -> float:
         for j, h in enumerate(hyp, 1):
             row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (r != h))
     return row[-1] / max(1, len(ref))
+
+
+class SoundCard:
+    """Stands in for the speaker (a ``griller.speech.speaker.Player``): keeps the samples it is given and
+    "plays" them until ``finish()`` (the reading comes to its natural end) or until the Speaker stops it."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.played: list[tuple[np.ndarray, int]] = []
+        self.stopped = 0
+        self.finished = 0
+        self._end = threading.Event()
+        self._lock = threading.Lock()
+
+    def __call__(self, samples: Any, rate: int, stop: Any) -> None:
+        with self._lock:
+            self._end.clear()
+            self.played.append((np.asarray(samples).copy(), rate))
+        while not stop.wait(0.01):
+            if self._end.is_set():
+                self.finished += 1
+                return
+        self.stopped += 1
+
+    def finish(self) -> None:
+        self._end.set()
+
+    def seconds(self, index: int = -1) -> float:
+        samples, rate = self.played[index]
+        return len(samples) / rate
+
+
+class NoSoundCard:
+    """A machine without an output device, as PortAudio reports it."""
+
+    def check(self) -> None:
+        from griller.speech.errors import SpeechUnavailable
+        from griller.speech.speaker import NO_SPEAKER_FIX
+
+        raise SpeechUnavailable("No speaker: PortAudio finds no output device (Error querying device -1)",
+                                NO_SPEAKER_FIX)
+
+    def __call__(self, samples: Any, rate: int, stop: Any) -> None:
+        self.check()

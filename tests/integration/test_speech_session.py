@@ -4,6 +4,7 @@ the think-time nudge, recording and forgetting it, cancelling, and a transcriber
 from __future__ import annotations
 
 import stat
+import time
 import wave
 from pathlib import Path
 from typing import Any
@@ -200,3 +201,19 @@ def test_hands_free_talk_key_ends_the_answer_early() -> None:
     assert wer(first.text, answer.transcript) <= 0.15, answer.transcript
     session.cancel()  # after the answer is done: nothing to undo
     assert session.state == "done"
+
+
+def test_talk_pressed_before_the_microphone_opens_is_kept() -> None:
+    """The TUI queues the talk key on a session that has not started yet (talking over a question being read)."""
+    said = compose("My manager asked me to fix the slow search page.", wpm=130, lead=0.2, tail=0.3)
+    for _ in range(5):  # the key used to be lost when the session's thread beat start() to the state
+        seen = Recorded()
+        session = VoiceSession(FileSource(said.samples, realtime=True, tail_silence=5.0), Broken(),
+                               mode="push_to_talk", on_event=seen)
+        assert session.toggle()
+        session.start()
+        deadline = time.monotonic() + 5
+        while session.state != "talking" and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert session.state == "talking", seen.states
+        session.cancel()

@@ -134,3 +134,37 @@ def test_edge_words_without_sound_are_dropped() -> None:
     assert [w.text for w in drop_unvoiced_edges(words, voiced)] == ["I", "led"]
     middle = [Word("I", 0.2, 0.4), Word("um", 0.45, 0.45), Word("led", 0.5, 1.0)]  # only the edges are judged
     assert drop_unvoiced_edges(middle, voiced) == middle
+
+
+class CountingEncoder:
+    """The real model's encoder, counting the 30 s windows it is asked to encode."""
+
+    def __init__(self, encode: Any) -> None:
+        self.encode, self.calls = encode, 0
+
+    def __call__(self, features: Any) -> Any:
+        self.calls += 1
+        return self.encode(features)
+
+
+@pytest.mark.parametrize("parts", [
+    ("My manager asked me to fix the slow search page.",),
+    # tiny.en ends its first window after "needed." here: the second window is speech, and is decoded
+    ("I talked to each customer and wrote down what they needed.", 0.8,
+     "Then I wrote a script that checks every order."),
+])
+def test_the_silence_after_the_last_word_costs_no_encoder_pass(parts: tuple[Any, ...],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """faster-whisper starts another window at the last word it heard, and decodes the silence after it."""
+    transcriber = whisper()
+    model = transcriber.load()
+    counting = CountingEncoder(model.encode)
+    monkeypatch.setattr(model, "encode", counting)
+    clip = compose(*parts, wpm=130, lead=0.3, tail=1.0)
+    text = transcriber.transcribe(clip.samples).text
+    ours, counting.calls = counting.calls, 0
+    segments, _ = model.transcribe(clip.samples, **transcriber.options())  # what faster-whisper alone does
+    raw = " ".join(s.text.strip() for s in segments)
+    assert wer(clip.text, text) <= 0.1, text
+    assert wer(clip.text, text) == wer(clip.text, raw)
+    assert ours == counting.calls - 1 == len(parts) // 2 + 1, (ours, counting.calls)

@@ -57,6 +57,11 @@ def interview(
     record: Annotated[
         bool, typer.Option("--record", help="With --voice: keep the audio of each answer (off: no audio is stored).")
     ] = False,
+    speak: Annotated[
+        bool | None,
+        typer.Option("--speak/--no-speak", help="Read each question aloud (needs espeak-ng and a speaker; "
+                                                "default: [speech] speak_questions)."),
+    ] = None,
     camera: Annotated[
         bool, typer.Option("--camera", help="Eye-contact coaching from your webcam (needs griller[vision]).")
     ] = False,
@@ -78,6 +83,7 @@ def interview(
       griller interview --resume cv.pdf --job jd.txt
       griller interview --type technical --questions 3 --persona challenging_lead
       griller interview --voice --type behavioral
+      griller interview --voice --speak
       griller interview --camera --type behavioral
       griller interview --plain < answers.txt
       griller interview --continue
@@ -87,7 +93,8 @@ def interview(
     if difficulty is not None and difficulty not in ("easy", "medium", "hard"):
         fail("--difficulty must be easy, medium or hard")
     choices = Choices(resume, job, kind, difficulty, questions, minutes, persona, domain, industry, model,
-                      resume_session, db, camera=camera, record_video=record_video, voice=voice, record=record)
+                      resume_session, db, camera=camera, record_video=record_video, voice=voice, record=record,
+                      speak=speak)
     if not plain and sys.stdin.isatty() and sys.stdout.isatty():
         # Paint first, load after: the TUI shows at once and everything below runs in its worker.
         from griller.tui.launch import launch
@@ -98,18 +105,24 @@ def interview(
         ready = prepare(choices, allow_setup=False)
     except Unusable as exc:
         fail(str(exc))
-    from griller.cli.plain import run_plain
+    from griller.cli.plain import SpokenQuestions, run_plain
 
     live = ready.live
     assert live is not None
     persona_rules = live.rubric.personas.get(live.options.persona)
-    run_plain(
-        live,
-        sys.stdin,
-        sys.stdout,
-        greeting=persona_rules.greeting if persona_rules else "",
-        closing=persona_rules.closing if persona_rules else "",
-    )
+    speaker = SpokenQuestions.open(sys.stderr) if (live.options.extra or {}).get("speak") else None
+    try:
+        run_plain(
+            live,
+            sys.stdin,
+            sys.stdout,
+            greeting=persona_rules.greeting if persona_rules else "",
+            closing=persona_rules.closing if persona_rules else "",
+            speaker=speaker,
+        )
+    finally:
+        if speaker is not None:
+            speaker.close()
 
 
 class Unusable(ValueError):
@@ -139,6 +152,8 @@ class Choices:
     """Spoken answers in the TUI (``--voice``); ignored by ``--plain``."""
     record: bool = False
     """``--record``: keep the audio of spoken answers."""
+    speak: bool | None = None
+    """``--speak`` / ``--no-speak``: read the questions aloud (None: ``[speech] speak_questions``)."""
 
     @property
     def chose_setup(self) -> bool:
@@ -176,6 +191,7 @@ def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
     except (ConfigError, RubricError, StoreError) as exc:
         raise Unusable(str(exc)) from None
     domain = choices.domain or config.interview.domain
+    speak = config.speech.speak_questions if choices.speak is None else choices.speak
     judge = _judge(config, rules, domain, choices.model)
     asker = _asker(config, rules, choices.model)
     if allow_setup and not choices.chose_setup:
@@ -184,6 +200,7 @@ def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
         defaults = InterviewRequest(
             type=config.interview.type, difficulty=config.interview.difficulty, questions=config.interview.questions,
             persona=config.interview.persona, domain=config.interview.domain, industry=config.interview.industry,
+            speak=speak,
         )
         starter = SessionStarter(database, path, rules, judge, asker, camera=choices.camera,
                                  record_video=choices.record_video, voice=choices.voice, record=choices.record)
@@ -192,7 +209,7 @@ def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
         if choices.resume_session:
             live = LiveInterview.resume(database, rules, judge, choices.resume_session)
             # for this sitting only; the stored options keep what the session began with
-            live.options.extra = {**(live.options.extra or {}), **_devices(choices)}
+            live.options.extra = {**(live.options.extra or {}), **_devices(choices), "speak": speak}
         else:
             minutes = choices.minutes
             request = InterviewRequest(
@@ -202,6 +219,7 @@ def prepare(choices: Choices, *, allow_setup: bool = True) -> Ready:
                 persona=choices.persona or config.interview.persona,
                 domain=domain,
                 industry=choices.industry or config.interview.industry,
+                speak=speak,
             )
             request.resume_id = _document(database, path, choices.resume, "resume") if choices.resume else None
             request.job_id = _document(database, path, choices.job, "job") if choices.job else None

@@ -2,12 +2,17 @@
 
 For screen readers, dumb terminals and scripts. Each answer is one line; ``/end`` ends the
 interview, ``/skip`` skips the question. Prompts and feedback go to stdout, nothing else does.
+
+With ``--speak`` each question is also read aloud, in the background: reading starts once the
+question is printed and stops as soon as the answer line arrives. That speech is unavailable is
+said once, on stderr, and the interview goes on in text.
 """
 
 from __future__ import annotations
 
+import threading
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 from griller.coach.interviewing import LiveInterview
 from griller.domain.interview import Prompt
@@ -52,10 +57,74 @@ def _summary_lines(summary: SessionSummary) -> list[str]:
     return lines
 
 
+class SpokenQuestions:
+    """Questions read aloud in ``--plain``: ``say`` after a question is printed, ``stop`` when the answer arrives.
+
+    ``open`` checks espeak-ng and the output device before the first question, so a notice never lands in
+    the middle of a prompt. A failure later (a speaker unplugged) is one more line, and reading stops there.
+    """
+
+    def __init__(self, speaker: Any, notices: TextIO) -> None:
+        self.speaker = speaker
+        self.notices = notices
+        self.failed: str | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, notices: TextIO, *, player: Any = None) -> SpokenQuestions | None:
+        """A ready reader, or None after one line on ``notices`` saying why questions cannot be read aloud."""
+        from griller.speech.errors import SpeechUnavailable
+        from griller.speech.speaker import Speaker
+
+        holder: list[SpokenQuestions] = []
+        speaker = Speaker(player=player, on_event=lambda event: holder[0]._event(event) if holder else None)
+        reader = cls(speaker, notices)
+        holder.append(reader)
+        try:
+            speaker.prepare()
+        except SpeechUnavailable as exc:
+            speaker.close(wait=False)
+            reader._notice(str(exc))
+            return None
+        return reader
+
+    def say(self, text: str) -> None:
+        if self.failed is None:
+            self.speaker.say(sanitize(text))
+
+    def stop(self) -> None:
+        self.speaker.stop()
+
+    def close(self) -> None:
+        self.speaker.close(wait=False)
+
+    def _event(self, event: dict[str, Any]) -> None:
+        if event.get("type") != "error":
+            return
+        with self._lock:
+            if self.failed is not None:
+                return
+            self.failed = str(dict(event.get("data") or {}).get("message") or "the speaker stopped")
+        self.speaker.stop()
+        self._notice(self.failed)
+
+    def _notice(self, reason: str) -> None:
+        self.notices.write(f"griller: spoken questions unavailable: {reason}; the interview goes on in text\n")
+        self.notices.flush()
+
+
 def run_plain(
-    live: LiveInterview, stdin: TextIO, stdout: TextIO, *, greeting: str = "", closing: str = ""
+    live: LiveInterview,
+    stdin: TextIO,
+    stdout: TextIO,
+    *,
+    greeting: str = "",
+    closing: str = "",
+    speaker: SpokenQuestions | None = None,
 ) -> SessionSummary:
-    """Run the interview loop until the questions run out, ``/end``, or end of input."""
+    """Run the interview loop until the questions run out, ``/end``, or end of input.
+
+    ``speaker`` reads each question aloud while the answer is awaited (``--speak``)."""
     if greeting:
         _say(stdout, greeting)
     _say(stdout, f"Session {live.session_id}. One line per answer; /skip to skip, /end to finish.")
@@ -75,10 +144,14 @@ def run_plain(
         else:
             prompt = live.ask()
             _say(stdout, _prompt_line(prompt))
+        if speaker is not None:
+            speaker.say(prompt.text)
         stdout.write("> ")
         stdout.flush()
         started = time.monotonic()
         line = stdin.readline()
+        if speaker is not None:
+            speaker.stop()  # the answer (or a command, or the end of input) is in: stop reading at once
         if not stdin.isatty():
             stdout.write("\n")  # piped input is not echoed: keep feedback off the prompt line
         if not line:  # end of input: stop cleanly, the session stays resumable

@@ -23,6 +23,8 @@ class InterviewRequest:
     industry: str = "general"
     resume_id: str | None = None
     job_id: str | None = None
+    speak: bool = False
+    """Read the questions aloud (``--speak``, ``[speech] speak_questions``, the setup screen's switch)."""
 
 
 class SetupError(ValueError):
@@ -107,5 +109,5 @@ def options_for(request: InterviewRequest, rubric: Rubric, plan: InterviewPlan) 
         max_follow_ups=persona.max_follow_ups,
         resume_id=request.resume_id,
         job_id=request.job_id,
-        extra={"type": request.type, "notes": plan.notes},
+        extra={"type": request.type, "notes": plan.notes, "speak": request.speak},
     )

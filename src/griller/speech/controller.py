@@ -110,9 +110,10 @@ class VoiceSession:
         if self.state != "idle":
             raise RuntimeError("a VoiceSession starts once")
         self.started_at = time.time()
+        # Before the threads start: a toggle() queued before start() ("talking") must not be overwritten.
+        self._set_state("listening")
         for target, name in ((self._work, "griller-voice"), (self._transcribe_loop, "griller-transcribe")):
             threading.Thread(target=target, name=name, daemon=True).start()
-        self._set_state("listening")  # before the source starts: its first blocks may already change the state
         try:
             self.source.start(self._on_block, self._on_source_end)
         except BaseException:

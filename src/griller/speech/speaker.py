@@ -6,8 +6,19 @@ pyttsx3's espeak driver has quirks we work around here rather than let them reac
   that file instead of speaking; we only ever synthesise to a fresh temporary file and clear it;
 - its own ``say()`` playback shells out to ``aplay`` (stderr noise, no way to stop it), so we play
   the synthesised WAV ourselves with sounddevice, which ``stop()`` can interrupt;
-- espeak initialises once per process and must be driven from one thread: all synthesis happens
-  on the speaker's thread, under a process-wide lock.
+- espeak initialises once per process and must be driven from one thread at a time: all synthesis
+  happens under a process-wide lock;
+- ``runAndWait()`` can return before the audio is written: espeak-ng synthesises on its own thread
+  and calls back into Python, which waits for the GIL, while pyttsx3's loop has already ended. So
+  we wait for the driver to finish the utterance before reading the file (or clearing its name);
+- each pyttsx3 engine registers its driver as espeak's one process-wide callback, and a driver
+  outlives its engine (the callback keeps it alive). Engines that come and go (one per ``Speaker``)
+  send audio to a stale driver: no file, or pyttsx3 playing through ``aplay``. So the process has
+  one engine, made on first use and kept; the rate and voice are set before each synthesis.
+
+Each ``say()`` gets a number, and every event names the utterance it is about, so a caller that
+stopped one utterance and started another can tell their events apart. ``stop()`` is race-free:
+it cancels every utterance numbered so far, whether it is queued, being synthesised or playing.
 """
 
 from __future__ import annotations
@@ -16,6 +27,7 @@ import logging
 import queue
 import tempfile
 import threading
+import time
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -24,17 +36,32 @@ from typing import Any
 from griller.speech.errors import VOICE_EXTRA, SpeechUnavailable
 
 log = logging.getLogger(__name__)
-_ESPEAK_LOCK = threading.Lock()
+_ESPEAK_LOCK = threading.RLock()
+_ENGINE: Any = None  # the process's one pyttsx3 engine (see the module docstring)
 NO_ESPEAK_FIX = "sudo apt-get install espeak-ng (macOS: brew install espeak-ng), then run `griller doctor`"
+NO_SPEAKER_FIX = "connect headphones or speakers, or turn spoken questions off (--no-speak)"
 Player = Callable[[Any, int, threading.Event], None]
+"""Plays (samples, sample rate, stop event) and returns when done or stopped. A player may also have a
+``check()`` method that raises ``SpeechUnavailable`` when it cannot play at all (``Speaker.prepare`` calls it)."""
 
 
 def _quiet_print(*args: Any, **kwargs: Any) -> None:
     log.debug("pyttsx3: %s", " ".join(str(a) for a in args))
 
 
+def shared_engine() -> Any:
+    """The process's pyttsx3 espeak engine, started on first use; ``SpeechUnavailable`` if it cannot start."""
+    global _ENGINE
+    with _ESPEAK_LOCK:
+        if _ENGINE is None:
+            _ENGINE = load_engine()
+        return _ENGINE
+
+
 def load_engine(rate: int = 170, voice: str | None = None) -> Any:
-    """pyttsx3's espeak engine with its stdout prints silenced; ``SpeechUnavailable`` if it cannot start."""
+    """pyttsx3's espeak engine with its stdout prints silenced; ``SpeechUnavailable`` if it cannot start.
+
+    pyttsx3 hands out the engine that is still alive, if any: use ``shared_engine()`` rather than this."""
     try:
         import pyttsx3
         import pyttsx3.drivers.espeak as espeak_driver
@@ -54,12 +81,21 @@ def load_engine(rate: int = 170, voice: str | None = None) -> Any:
     return engine
 
 
-def synthesize(engine: Any, text: str, path: Path) -> Path:
-    """Render ``text`` to a WAV at ``path`` (blocking; call on the speaker thread)."""
+def synthesize(
+    engine: Any, text: str, path: Path, *, rate: int | None = None, voice: str | None = None, timeout: float = 30.0
+) -> Path:
+    """Render ``text`` to a WAV at ``path`` (blocking; call on the speaker thread), at ``rate`` words a minute."""
     with _ESPEAK_LOCK:
+        if rate:
+            engine.setProperty("rate", rate)
+        if voice:
+            engine.setProperty("voice", voice)
         engine.save_to_file(text, str(path))
         engine.runAndWait()
         driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+        deadline = time.monotonic() + timeout
+        while getattr(driver, "_speaking", False) and time.monotonic() < deadline:
+            time.sleep(0.005)  # espeak-ng's thread is still writing the file (see the module docstring)
         if driver is not None and hasattr(driver, "_save_file"):
             driver._save_file = None  # otherwise the next say() would overwrite this file
     if not path.is_file() or path.stat().st_size <= 44:
@@ -76,6 +112,20 @@ def read_wav(path: Path) -> tuple[Any, int]:
     return pcm.astype(np.float32) / 32768.0, rate
 
 
+def output_device() -> dict[str, Any]:
+    """The device ``play_portaudio`` would play through, or ``SpeechUnavailable`` when there is none."""
+    from griller.speech.portaudio import load_sounddevice
+
+    sd = load_sounddevice()
+    try:
+        info = sd.query_devices(kind="output")
+    except (sd.PortAudioError, ValueError) as exc:
+        raise SpeechUnavailable(f"No speaker: PortAudio finds no output device ({exc})", NO_SPEAKER_FIX) from None
+    if int(info.get("max_output_channels", 0)) < 1:
+        raise SpeechUnavailable(f"No speaker: {info['name']!r} has no output channels", NO_SPEAKER_FIX)
+    return dict(info)
+
+
 def play_portaudio(samples: Any, rate: int, stop: threading.Event) -> None:
     """Play through the default output device in 50 ms writes, so ``stop`` takes effect at once."""
     import numpy as np
@@ -84,11 +134,7 @@ def play_portaudio(samples: Any, rate: int, stop: threading.Event) -> None:
     from griller.speech.portaudio import load_sounddevice
 
     sd = load_sounddevice()
-    try:
-        info = sd.query_devices(kind="output")
-    except (sd.PortAudioError, ValueError) as exc:
-        raise SpeechUnavailable(f"No speaker: PortAudio finds no output device ({exc})",
-                                "connect headphones or speakers, or turn spoken questions off") from None
+    info = output_device()
     try:
         stream = sd.OutputStream(samplerate=rate, channels=1, dtype="int16")
     except sd.PortAudioError:
@@ -106,10 +152,27 @@ def play_portaudio(samples: Any, rate: int, stop: threading.Event) -> None:
             stream.write(pcm[i : i + step].reshape(-1, 1))
 
 
+class PortAudioPlayer:
+    """The default ``Player``: the default output device through PortAudio."""
+
+    def __call__(self, samples: Any, rate: int, stop: threading.Event) -> None:
+        play_portaudio(samples, rate, stop)
+
+    def check(self) -> None:
+        output_device()
+
+
+def default_player() -> Player:
+    return PortAudioPlayer()
+
+
 class Speaker:
     """Non-blocking text to speech: ``say()`` queues, ``stop()`` interrupts, ``close()`` ends the thread.
 
-    ``on_event`` gets ``{"type": "spoken" | "error", "data": {...}}`` dicts from the speaker thread.
+    ``on_event`` gets ``{"type": "spoken" | "error", "data": {...}}`` dicts from the speaker thread. Both
+    carry ``utterance`` (the number ``say()`` returned); "spoken" also has ``text``, ``seconds`` (the audio's
+    length) and ``stopped`` (True when ``stop()`` cut it short); "error" has ``message``. An utterance stopped
+    before it was synthesised reports nothing.
     ``player`` plays (samples, rate, stop_event); the default plays through PortAudio.
     """
 
@@ -122,57 +185,84 @@ class Speaker:
         on_event: Callable[[dict[str, Any]], None] | None = None,
     ) -> None:
         self.rate, self.voice = rate, voice
-        self.player = player or play_portaudio
+        self.player = player or default_player()
         self.on_event = on_event
-        self._queue: queue.Queue[tuple[str, Any] | None] = queue.Queue()
-        self._stop = threading.Event()
+        self._queue: queue.Queue[tuple[str, int, Any] | None] = queue.Queue()
         self._idle = threading.Event()
         self._idle.set()
         self._thread: threading.Thread | None = None
         self._thread_lock = threading.Lock()
         self._lock = threading.Lock()
         self._pending = 0  # submitted and not yet finished: wait() returns when it reaches 0
+        self._said = 0  # the number of the last utterance handed out
+        self._cancelled = 0  # every utterance numbered up to this one is stopped
+        self._playing: threading.Event | None = None  # the stop event of the utterance in hand
 
-    def say(self, text: str) -> None:
-        """Speak ``text`` after anything already queued; returns at once."""
+    def say(self, text: str) -> int:
+        """Speak ``text`` after anything already queued; returns at once with the utterance's number (0: nothing
+        to say)."""
         if not text.strip():
-            return
-        self._submit(("say", text))
+            return 0
+        with self._lock:
+            self._said += 1
+            number = self._said
+        self._submit(("say", number, text))
+        return number
+
+    def prepare(self, timeout: float = 30.0) -> None:
+        """Load espeak-ng and check the player can play (blocks). Raises ``SpeechUnavailable`` saying what is
+        missing; afterwards the first ``say()`` starts without the engine's start-up delay."""
+        done: queue.Queue[Exception | None] = queue.Queue()
+        self._submit(("prepare", 0, done))
+        try:
+            result = done.get(timeout=timeout)
+        except queue.Empty:
+            raise SpeechUnavailable("espeak-ng did not start in time", NO_ESPEAK_FIX) from None
+        if result is not None:
+            raise result
 
     def save(self, text: str, path: Path, timeout: float = 30.0) -> Path:
         """Write ``text`` as speech to a WAV file (blocks until written)."""
         done: queue.Queue[Path | Exception] = queue.Queue()
-        self._submit(("save", (text, Path(path), done)))
+        self._submit(("save", 0, (text, Path(path), done)))
         result = done.get(timeout=timeout)
         if isinstance(result, Exception):
             raise result
         return result
 
     def stop(self) -> None:
-        """Stop speaking now and forget anything queued."""
+        """Stop speaking now and forget anything queued to be said or saved."""
+        with self._lock:
+            self._cancelled = self._said
+            if self._playing is not None:
+                self._playing.set()
+        kept: list[tuple[str, int, Any] | None] = []
         while True:
             try:
                 item = self._queue.get_nowait()
             except queue.Empty:
                 break
-            if item is not None:
-                if item[0] == "save":
-                    item[1][2].put(RuntimeError("stopped before the speech was saved"))
-                self._finished()
-        self._stop.set()
-        self._submit(("noop", None))
+            if item is None or item[0] == "prepare":
+                kept.append(item)  # a check someone waits for, or close() asking the thread to end
+                continue
+            if item[0] == "save":
+                item[2][2].put(RuntimeError("stopped before the speech was saved"))
+            self._finished()
+        for item in kept:
+            self._queue.put(item)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until everything queued has been spoken; False on time-out."""
         return self._idle.wait(timeout)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop and end the thread; ``wait=False`` returns at once (the thread is a daemon and ends by itself)."""
         self.stop()
         self._queue.put(None)
-        if self._thread is not None:
+        if wait and self._thread is not None:
             self._thread.join(5.0)
 
-    def _submit(self, item: tuple[str, Any]) -> None:
+    def _submit(self, item: tuple[str, int, Any]) -> None:
         self._ensure_thread()
         with self._lock:
             self._pending += 1
@@ -193,34 +283,52 @@ class Speaker:
                 self._thread.start()
 
     def _run(self) -> None:
-        engine = None
         with tempfile.TemporaryDirectory(prefix="griller-tts-") as tmp:
             while True:
                 item = self._queue.get()
                 if item is None:
                     return
-                kind, payload = item
-                self._stop.clear()
+                kind, number, payload = item
                 try:
-                    if kind != "noop":
-                        engine = engine or load_engine(self.rate, self.voice)
                     if kind == "say":
-                        path = synthesize(engine, payload, Path(tmp) / "say.wav")
-                        samples, rate = read_wav(path)
-                        if not self._stop.is_set():
-                            self.player(samples, rate, self._stop)
-                        self._tell("spoken", text=payload, seconds=round(len(samples) / rate, 2))
+                        self._speak(number, payload, Path(tmp) / "say.wav")
+                    elif kind == "prepare":
+                        try:
+                            self._load()
+                            check = getattr(self.player, "check", None)
+                            if callable(check):
+                                check()
+                            payload.put(None)
+                        except Exception as exc:
+                            payload.put(exc)
                     elif kind == "save":
                         text, target, done = payload
                         try:
-                            done.put(synthesize(engine, text, target))
+                            done.put(synthesize(self._load(), text, target, rate=self.rate, voice=self.voice))
                         except Exception as exc:
                             done.put(exc)
                 except Exception as exc:  # report and keep serving: a missing speaker must not kill questions
-                    if kind == "save":
-                        payload[2].put(exc)
-                    self._tell("error", message=str(exc))
-                self._finished()
+                    self._tell("error", message=str(exc), utterance=number)
+                finally:
+                    with self._lock:
+                        self._playing = None
+                    self._finished()
+
+    def _load(self) -> Any:
+        return shared_engine()
+
+    def _speak(self, number: int, text: str, path: Path) -> None:
+        with self._lock:
+            stop = threading.Event()
+            if number <= self._cancelled:
+                return  # stopped before it was synthesised
+            self._playing = stop
+        wav = synthesize(self._load(), text, path, rate=self.rate, voice=self.voice)
+        samples, rate = read_wav(wav)
+        if not stop.is_set():
+            self.player(samples, rate, stop)
+        self._tell("spoken", text=text, seconds=round(len(samples) / rate, 2), utterance=number,
+                   stopped=stop.is_set())
 
     def _tell(self, kind: str, **data: Any) -> None:
         if self.on_event is not None:

@@ -126,8 +126,8 @@ class WhisperTranscriber:
     def transcribe(self, audio: Any, *, offset: float = 0.0) -> Transcript:
         """Transcribe 16 kHz mono float32 samples (or a file path); word times are shifted by ``offset``.
 
-        Every call costs one pass of Whisper's encoder over a 30 s window (about 0.8 s of CPU for
-        tiny.en on one thread), however short the audio: callers should send few, long pieces.
+        Every call costs one pass of Whisper's encoder and decoder over a 30 s window (about 1 s of CPU
+        for tiny.en on one thread), however short the audio: callers should send few, long pieces.
         """
         import numpy as np
 
@@ -146,8 +146,17 @@ class WhisperTranscriber:
         return Transcript(" ".join(t for t in texts if t), [w for w in words if w.text], samples.size / SAMPLE_RATE)
 
     def _window(self, samples: Any, offset: float, words: list[Word], texts: list[str]) -> None:
+        """One call to faster-whisper on at most one 30 s window of audio.
+
+        faster-whisper yields segments lazily, one window each (without timestamps a window is one
+        segment). With ``word_timestamps`` and no timestamp tokens it always starts a second window at
+        the last word's end, which costs a second encoder and decoder pass (about 0.8 s of CPU for
+        tiny.en) and mostly decodes the trailing silence. So the next segment is only asked for while
+        there is still sound after the last word heard.
+        """
         from griller.speech.voicing import drop_unvoiced_edges, voiced_frames
 
+        voiced = voiced_frames(samples, SAMPLE_RATE)
         segments, _ = self.load().transcribe(samples, **self.options())
         heard: list[Word] = []
         for segment in segments:
@@ -158,9 +167,23 @@ class WhisperTranscriber:
                     heard[-1] = Word(last.text + piece.strip(), last.start, offset + float(w.end), last.probability)
                     continue
                 heard.append(Word(piece.strip(), offset + float(w.start), offset + float(w.end), float(w.probability)))
-        heard = drop_unvoiced_edges(heard, voiced_frames(samples, SAMPLE_RATE), offset=offset)
+            if not self._more_to_hear(voiced, heard[-1].end - offset if heard else 0.0):
+                break  # nothing left to hear: do not let faster-whisper decode another window
+        heard = drop_unvoiced_edges(heard, voiced, offset=offset)
         words.extend(heard)
         texts.append(" ".join(w.text for w in heard if w.text))
+
+    def _more_to_hear(self, voiced: Any, last_word_end: float) -> bool:
+        """Whether another Whisper window is worth decoding: sound after the last word heard (window time)."""
+        return _sound_after(voiced, last_word_end)
+
+
+def _sound_after(voiced: Any, at: float, *, margin: float = 0.1, min_seconds: float = 0.2) -> bool:
+    """At least ``min_seconds`` of voiced 20 ms frames later than ``at`` (+ ``margin``) seconds."""
+    from griller.speech.voicing import FRAME_SECONDS
+
+    first = max(0, int((at + margin) / FRAME_SECONDS))
+    return float(voiced[first:].sum()) * FRAME_SECONDS >= min_seconds
 
 
 @lru_cache(maxsize=2)

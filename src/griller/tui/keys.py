@@ -32,6 +32,7 @@ KEYS: dict[str, Key] = {
     "pause": Key("ctrl+p", "Pause", "Pause the timer (press again to resume)", "interview"),
     "talk": Key("ctrl+t", "Talk", "Voice: start your spoken answer, press again to end it (edit, then submit)",
                 "interview"),
+    "repeat_question": Key("ctrl+r", "Repeat", "Spoken questions: read the question aloud again", "interview"),
     "end_interview": Key("ctrl+f", "End", "End the interview now and see the summary", "interview"),
     "review": Key("r", "Replay", "Replay this session: transcript, scores and timeline", "summary"),
     "next_event": Key("n", "Next event", "Jump to the next event on the timeline", "review"),

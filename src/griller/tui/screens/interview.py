@@ -33,7 +33,7 @@ from griller.tui.messages import (
 )
 from griller.tui.screens.dialogs import ConfirmScreen, PauseScreen
 from griller.tui.screens.interview_vision import InterviewVision, VisionPlan
-from griller.tui.screens.interview_voice import InterviewVoice, VoicePlan
+from griller.tui.screens.interview_voice import InterviewSpeaker, InterviewVoice, SpeakerPlan, VoicePlan
 from griller.tui.screens.interview_work import InterviewWork, TokenSource
 from griller.tui.timing import AnswerTimer
 from griller.tui.widgets.feedback import FeedbackPanel
@@ -43,7 +43,7 @@ from griller.tui.widgets.timer import TimerLine
 Phase = Literal["asking", "answering", "grading", "finished"]
 
 
-class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[None]):
+class InterviewScreen(InterviewSpeaker, InterviewVoice, InterviewVision, InterviewWork, Screen[None]):
     """One live interview, from the first question to the summary."""
 
     DEFAULT_CSS = """
@@ -57,6 +57,7 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
         bind("skip", "skip", priority=True),
         bind("pause", "pause", priority=True),
         bind("talk", "talk", priority=True),
+        bind("repeat_question", "repeat_question", priority=True),
         bind("end_interview", "end", priority=True),
     ]
 
@@ -70,10 +71,13 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
         greeting: str = "",
         vision: VisionPlan | None = None,
         voice: VoicePlan | None = None,
+        speaker: SpeakerPlan | None = None,
     ) -> None:
+        """``speaker`` reads the questions aloud; None takes it from the session's options (``--speak``)."""
         super().__init__()
         self._vision_setup(vision)
         self._voice_setup(voice)
+        self._speaker_setup(speaker)
         self.live = live
         self.think_time = think_time
         self.clock = clock
@@ -111,11 +115,13 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
         if self.greeting:
             feedback.note(self.greeting)
         self.set_interval(0.5, self._tick)
+        self._speaker_mount()
         self._start(self._ask)
         self._vision_mount()
         self._voice_mount()
 
     def on_unmount(self) -> None:
+        self._speaker_close()
         self._vision_close()
         self._voice_close()
 
@@ -154,11 +160,11 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
             editor.read_only = False
             editor.clear()
         editor.focus()
-        self.timer.start(self.clock())
+        self.timer = AnswerTimer()  # started once the question has been heard (at once when it is not read aloud)
         self.query_one(TimerLine).nudge = False
         self._set_phase("answering")
         self._vision_begin()
-        self._voice_begin()
+        self._present_question(message.prompt)
 
     def on_answer_graded(self, message: AnswerGraded) -> None:
         if not self._current(message.generation):
@@ -173,6 +179,7 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
 
     def on_interview_finished(self, message: InterviewFinished) -> None:
         self._set_phase("finished")
+        self._speaker_close()
         self._vision_close()
         self._voice_close()
         from griller.tui.screens.summary import SummaryScreen
@@ -195,6 +202,8 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
     @on(TextArea.Changed, "#answer")
     def _typed(self, event: TextArea.Changed) -> None:
         if self.phase == "answering" and event.text_area.text.strip():
+            if not self.timer.running and not self._question_read:
+                self.timer.start(self.clock())  # typing while the question is read: no think time
             self.timer.typed(self.clock())
 
     # ----- actions ------------------------------------------------------------------------------
@@ -209,6 +218,10 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
             if self.voice_plan is None:
                 return False  # no microphone asked for: the key is not shown
             allowed = self.voice_ready and self.phase == "answering"
+        elif action == "repeat_question":
+            if self.speaker_plan is None:
+                return False  # questions are not read aloud: the key is not shown
+            allowed = self._repeat_allowed()
         return True if allowed else None  # None: shown in the footer, dimmed
 
     def _set_phase(self, phase: Phase) -> None:
@@ -235,6 +248,7 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
             self.on_work_failed(WorkFailed("saving your answer", f"{type(exc).__name__}: {exc}"))
             return
         self.query_one(FeedbackPanel).instant(instant)
+        self._reading_dropped()
         self._vision_end(self.live.answered_turn)
         self._voice_end(self.live.answered_turn, source)
         self.timer = AnswerTimer()
@@ -250,6 +264,7 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
 
     def action_skip(self) -> None:
         self.timer = AnswerTimer()
+        self._reading_dropped()
         self._vision_end(None)
         self._voice_end(None)
         editor = self.query_one("#answer", TextArea)
@@ -260,17 +275,24 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
         self._start(self._skip)
 
     def action_pause(self) -> None:
+        self._reading_interrupted()  # the question is heard once the pause ends
         self.timer.pause(self.clock())
         self._log("paused", {"question": self.prompt.number if self.prompt else None})
         self._tick()
         self.app.push_screen(PauseScreen(), self._resumed)
 
     def _resumed(self, _: None) -> None:
-        self.timer.resume(self.clock())
+        if self._question_read:
+            self.timer.resume(self.clock())
+        else:
+            self._question_heard()  # the pause cut the reading short: the clock starts now
         self._log("resumed", {})
         self._tick()
 
     def action_end(self) -> None:
+        if self._reading_interrupted():
+            self._question_heard()
+
         def decided(yes: bool | None) -> None:
             if yes:
                 self._set_phase("finished")
@@ -292,7 +314,9 @@ class InterviewScreen(InterviewVoice, InterviewVision, InterviewWork, Screen[Non
             if self.voice is None:  # a listening voice session stores its own nudge, with its own timestamp
                 self._log("silence_nudge", {"after_s": self.think_time})
         busy = {"asking": "", "grading": "Grading…", "finished": "Finishing…"}.get(self.phase, "")
+        if self.phase == "answering" and self.reading:
+            busy = "Reading the question aloud…"
         line.show_time(self.timer, now, busy=busy)
 
 
-__all__ = ["InterviewScreen", "TokenSource", "VisionPlan", "VoicePlan"]
+__all__ = ["InterviewScreen", "SpeakerPlan", "TokenSource", "VisionPlan", "VoicePlan"]

@@ -10,27 +10,38 @@ handler here is the only code that touches widgets. Partial transcripts replace 
 the editor (text typed before talking is kept in front); the final one replaces the partials and stays
 editable until submit, which then stores the answer with ``source="voice"`` and the speech metrics as a
 "speech_metrics" event for the turn. Live nudges are short notifications, stored with their own timestamps.
+
+``InterviewSpeaker`` reads the questions aloud (``--speak``): a ``Speaker`` per interview, each question
+said once it is complete (after streaming). While a question is read, the microphone stays closed and the
+think-time clock has not started: both begin once the reading ends, so the microphone never records the
+question and the silence nudge never counts the time spent listening to it. Talking, submitting, skipping,
+pausing, ending or leaving stops the reading at once; the repeat key reads the question again (the clock is
+held meanwhile). No espeak-ng or no output device: one notification, and the interview goes on in text.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import work
+from textual.message import Message
 from textual.widgets import TextArea
 
 from griller.coach.interviewing import LiveInterview
+from griller.domain.interview import Prompt
 from griller.tui.messages import VoiceEvent, VoiceFailed, VoiceReady
+from griller.tui.timing import AnswerTimer
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.message import Message
 
     from griller.speech.controller import VoiceSession
+    from griller.speech.speaker import Speaker
 
 NUDGE_SECONDS = 5.0
 COACHING = ("silence_nudge", "pace_alert", "filler_streak")  # griller.domain.live_coach.EVENT_TYPES
@@ -68,6 +79,37 @@ def voice_plan(live: LiveInterview, settings: Any = None) -> VoicePlan | None:
                      mode=str(getattr(speech, "answer_mode", "push_to_talk")))
 
 
+@dataclass
+class SpeakerPlan:
+    """How to read the questions aloud in one interview: espeak-ng's speech rate (words a minute), and for
+    tests a ``griller.speech.speaker.Player`` to use instead of the sound card."""
+
+    rate: int = 170
+    player: Any = None
+
+
+def speaker_plan(live: LiveInterview) -> SpeakerPlan | None:
+    """The plan for ``live`` when its options turned spoken questions on (``--speak``, the setup switch or
+    ``[speech] speak_questions``), else None."""
+    return SpeakerPlan() if (live.options.extra or {}).get("speak") else None
+
+
+class SpeakerEvent(Message):
+    """An event (``{"type": "spoken" | "error", "data"}``) from the ``Speaker`` reading the questions."""
+
+    def __init__(self, event: dict[str, Any]) -> None:
+        super().__init__()
+        self.event = event
+
+
+class SpeakerFailed(Message):
+    """Questions cannot be read aloud (no espeak-ng, no output device); ``reason`` says why and what to do."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__()
+        self.reason = reason
+
+
 def _db_file(live: LiveInterview) -> Path | None:
     for row in live.db.execute("PRAGMA database_list").fetchall():
         if row[1] == "main" and row[2]:
@@ -98,9 +140,15 @@ class InterviewVoice:
     _voice_text_turn: str | None
     _voice_metrics: dict[str, Any] | None
     _voice_talking: bool
+    _question_read: bool
+    """The question on screen has been read aloud, or is not read aloud: the microphone may listen."""
 
     if TYPE_CHECKING:
         app: App[Any]
+
+        def _reading_interrupted(self) -> bool: ...
+
+        def _question_heard(self, listen: bool = True) -> None: ...
 
         def post_message(self, message: Message) -> bool: ...
 
@@ -153,7 +201,7 @@ class InterviewVoice:
         self._log_at("voice_started", {"mode": self.voice_plan.mode if self.voice_plan else "",
                                        "record": bool(self.voice_plan and self.voice_plan.record)}, None, None)
         self.refresh_bindings()  # type: ignore[attr-defined]
-        if self.phase == "answering":
+        if self.phase == "answering" and self._question_read:
             self._voice_begin()
 
     def on_voice_failed(self, message: VoiceFailed) -> None:
@@ -169,8 +217,8 @@ class InterviewVoice:
 
     # ----- one answer -----------------------------------------------------------------------------
     def _voice_begin(self, talk: bool = False) -> None:
-        """A question is on screen (or the talk key was pressed with no session): start listening."""
-        if not self.voice_ready or self.voice_plan is None or self.live.turn_id is None:
+        """A question is on screen and has been read (or the talk key was pressed with no session): listen."""
+        if not self.voice_ready or self.voice_plan is None or self.live.turn_id is None or not self._question_read:
             return
         self._voice_cancel()
         plan = self.voice_plan
@@ -228,6 +276,10 @@ class InterviewVoice:
     def action_talk(self) -> None:
         """Push-to-talk: start or end the spoken answer (hands-free: end it now, or listen again)."""
         if not self.voice_ready or self.phase != "answering":
+            return
+        if self._reading_interrupted():  # the question was being read: stop, and take the answer at once
+            self._question_heard(listen=False)
+            self._voice_begin(talk=self.voice_plan is not None and self.voice_plan.mode == "push_to_talk")
             return
         session = self.voice
         if session is None or session.state in FINISHED:
@@ -321,3 +373,187 @@ class InterviewVoice:
     def _store_speech(self, turn_id: str, metrics: dict[str, Any]) -> None:
         with self._lock:
             self.live.event("speech_metrics", dict(metrics), turn_id=turn_id)
+
+
+class InterviewSpeaker:
+    """Questions read aloud on the interview screen. Expects ``live``, ``phase``, ``prompt``, ``timer``, ``clock``,
+    ``voice`` and ``_voice_begin`` (``InterviewVoice``), ``_log_at``, ``_tick``, ``app`` and ``post_message``."""
+
+    live: LiveInterview
+    phase: str
+    prompt: Prompt | None
+    timer: AnswerTimer
+    voice: VoiceSession | None
+    speaker_plan: SpeakerPlan | None
+    speaker: Speaker | None
+    _question_read: bool
+    clock: Callable[[], float]
+
+    if TYPE_CHECKING:
+        app: App[Any]
+
+        def post_message(self, message: Message) -> bool: ...
+
+        def refresh_bindings(self) -> None: ...
+
+        def _tick(self) -> None: ...
+
+        def _voice_begin(self, talk: bool = False) -> None: ...
+
+        def _voice_cancel(self) -> None: ...
+
+        def _log_at(self, kind: str, data: dict[str, Any], at: str | None, turn_id: str | None) -> None: ...
+
+    def _speaker_setup(self, plan: SpeakerPlan | None) -> None:
+        self.speaker_plan = plan
+        self.speaker = None
+        self._speaker_off = False
+        self._utterance: int | None = None
+        """The number of the utterance being read now (None: nothing is being read)."""
+        self._question_read = True
+        self._listen_after = False
+        self._repeats = 0
+
+    @property
+    def reading(self) -> bool:
+        """A question is being read aloud now."""
+        return self._utterance is not None
+
+    @property
+    def speaker_ready(self) -> bool:
+        return self.speaker is not None and not self._speaker_off
+
+    def _speaker_mount(self) -> None:
+        if self.speaker_plan is None:
+            self.speaker_plan = speaker_plan(self.live)
+        plan = self.speaker_plan
+        if plan is None:
+            return
+        from griller.speech.speaker import Speaker
+
+        self.speaker = Speaker(rate=plan.rate, player=plan.player,
+                               on_event=lambda event: self.post_message(SpeakerEvent(event)))
+        self._prepare_speaker(self.speaker)
+        self.refresh_bindings()
+
+    @work(thread=True, exit_on_error=False, group="speaker")
+    def _prepare_speaker(self, speaker: Speaker) -> None:
+        """Load espeak-ng and look for an output device now, so the first question starts without delay."""
+        from griller.speech.errors import SpeechUnavailable
+
+        try:
+            speaker.prepare()
+        except SpeechUnavailable as exc:
+            self.post_message(SpeakerFailed(str(exc)))
+        except Exception as exc:  # the interview must go on whatever espeak does
+            self.post_message(SpeakerFailed(f"{type(exc).__name__}: {exc}"))
+
+    def _speaker_close(self) -> None:
+        self._speaker_off = True
+        self._utterance = None
+        speaker, self.speaker = self.speaker, None
+        if speaker is not None:
+            speaker.close(wait=False)  # never block the UI thread on espeak
+
+    # ----- reading a question ---------------------------------------------------------------------
+    def _present_question(self, prompt: Prompt) -> None:
+        """A complete question is on screen: read it aloud, or, when it is not read, start the clock and listen."""
+        self._listen_after, self._repeats, self._question_read = True, 0, False
+        if not self._read(prompt):
+            self._question_heard()
+
+    def _read(self, prompt: Prompt) -> bool:
+        """Start reading ``prompt`` aloud; False when questions are not read aloud."""
+        if not self.speaker_ready or self.speaker is None:
+            return False
+        from griller.domain.text import sanitize
+
+        self.speaker.stop()  # whatever was still being read
+        number = self.speaker.say(sanitize(prompt.text))
+        if not number:
+            return False
+        self._utterance, self._question_read = number, False
+        self._tick()
+        return True
+
+    def _question_heard(self, listen: bool = True) -> None:
+        """The question has been read, or its reading was cut short: the think-time clock starts (or goes on
+        after a repeat), and the microphone listens when it did before."""
+        if self._question_read:
+            return
+        self._question_read = True
+        if self.phase != "answering":
+            return
+        now = self.clock()
+        if not self.timer.running:
+            self.timer.start(now)
+        elif self.timer.paused_at is not None:
+            self.timer.resume(now)  # held while the question was read again
+        if listen and self._listen_after:
+            self._voice_begin()
+        self._listen_after = False
+        self._tick()
+
+    def _reading_interrupted(self) -> bool:
+        """Stop reading now. True when the question had not been heard to the end (``_question_heard`` is due)."""
+        if self._utterance is not None and self.speaker is not None:
+            self.speaker.stop()
+        self._utterance = None
+        return not self._question_read
+
+    def _reading_dropped(self) -> None:
+        """The answer is in, skipped, or the interview ends: stop reading, nothing more is due."""
+        self._reading_interrupted()
+        self._question_read = True
+        self._listen_after = False
+
+    def on_speaker_event(self, message: SpeakerEvent) -> None:
+        event = message.event
+        data = dict(event.get("data") or {})
+        if self._utterance is None or data.get("utterance") != self._utterance:
+            return  # a reading that was stopped or replaced
+        self._utterance = None
+        if event.get("type") == "spoken":
+            self._log_at("question_spoken", {"seconds": data.get("seconds"), "repeat": self._repeats}, None,
+                         self.live.turn_id)
+        else:
+            self._speaker_failed(str(data.get("message") or "the speaker stopped"))
+        self._question_heard()
+
+    def on_speaker_failed(self, message: SpeakerFailed) -> None:
+        self._speaker_failed(message.reason)
+        if self._reading_interrupted():
+            self._question_heard()
+
+    def _speaker_failed(self, reason: str) -> None:
+        if self._speaker_off:
+            return  # one notification per interview
+        self._speaker_off = True
+        self.app.notify(f"spoken questions unavailable: {reason}; the interview goes on in text", title="Speaker",
+                        severity="warning", timeout=10, markup=False)
+        self._log_at("speaker_problem", {"reason": reason}, None, None)
+        self.refresh_bindings()
+
+    def _repeat_allowed(self) -> bool:
+        talking = self.voice is not None and self.voice.state in ("talking", "transcribing")
+        return self.speaker_ready and self.phase == "answering" and self.prompt is not None and not talking
+
+    def action_repeat_question(self) -> None:
+        """Read the question aloud again. The think-time clock is held, and a listening microphone closed,
+        while it is read."""
+        if self.prompt is None or not self._repeat_allowed():
+            if self.voice is not None and self.voice.state in ("talking", "transcribing"):
+                self.app.notify("Finish your spoken answer first; then the question can be read again.",
+                                severity="information", timeout=4, markup=False)
+            return
+        session = self.voice
+        if self._question_read:  # read before: hold the clock, close a microphone that is only listening
+            self._listen_after = session is None or session.state in ("idle", "listening")
+            if session is not None and self._listen_after:
+                self._voice_cancel()
+            if self.timer.running and self.timer.paused_at is None:
+                self.timer.pause(self.clock())
+        if self._read(self.prompt):
+            self._repeats += 1
+        else:
+            self._question_heard()

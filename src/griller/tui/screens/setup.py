@@ -6,6 +6,7 @@ stays responsive and shows what went wrong if it fails.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
@@ -31,6 +32,15 @@ LEVELS = ("easy", "medium", "hard")
 LENGTHS = (3, 5, 8, 10, 15)
 MIRROR_COLUMNS = 40
 MIRROR_PIXELS = 80  # thumbnail width sent by the tracking process; the mirror scales it down
+
+
+def speak_capability() -> Capability:
+    """Whether questions can be read aloud here (cheap: is pyttsx3 installed; espeak-ng and the speaker are
+    checked when the interview starts)."""
+    if importlib.util.find_spec("pyttsx3") is None:
+        return Capability(False, "Reading questions aloud needs the voice extra: pip install 'griller[voice]' "
+                                 "(missing pyttsx3).")
+    return Capability(True, "Reads each question aloud; the speaker is checked at the start.")
 
 
 def _label(value: str) -> str:
@@ -110,6 +120,7 @@ class SetupScreen(Screen[None]):
                 yield Select([(Text(f"{n} questions (~{n * 3} min)"), n) for n in lengths], value=d.questions,
                              allow_blank=False, id="length")
             yield from self._device_row("Microphone", "voice", self.capabilities.voice)
+            yield from self._device_row("Read aloud", "speak", speak_capability(), on=self.defaults.speak)
             yield from self._device_row("Camera", "camera", self.capabilities.camera)
             yield Static(id="mirror")
             yield Button("Start interview", id="start", variant="primary")
@@ -125,10 +136,11 @@ class SetupScreen(Screen[None]):
             yield Label("or a file", classes="or")
             yield Input(placeholder=f"path/to/{kind}.pdf", id=f"{kind}-path")
 
-    def _device_row(self, title: str, name: str, capability: Capability) -> ComposeResult:
+    def _device_row(self, title: str, name: str, capability: Capability, on: bool | None = None) -> ComposeResult:
+        """A switch for an input or output; ``on`` is its first position (default: the starter's option)."""
         with Horizontal(classes="field"):
             yield Label(title)
-            on = capability.available and bool(getattr(self.starter, name, False))
+            on = capability.available and bool(getattr(self.starter, name, False) if on is None else on)
             yield Switch(value=on, disabled=not capability.available, id=name,
                          tooltip=capability.reason or None)
             yield Static(Text(capability.reason), classes="why")
@@ -233,6 +245,7 @@ class SetupScreen(Screen[None]):
             persona=str(self.query_one("#persona", Select).value),
             domain=d.domain,
             industry=d.industry,
+            speak=self.query_one("#speak", Switch).value,
         )
         return SetupChoice(
             request=request,

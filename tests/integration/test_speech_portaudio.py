@@ -97,7 +97,7 @@ from griller.config import Settings
 from griller.speech.audio import MicrophoneSource
 from griller.speech.controller import VoiceSession
 from griller.speech.errors import SpeechUnavailable
-from griller.speech.health import input_devices, portaudio
+from griller.speech.health import input_devices, output_device, portaudio
 
 def main():
     try:
@@ -112,7 +112,7 @@ def main():
     except SpeechUnavailable as exc:
         session_message = str(exc)
     return {"message": message, "session": session_message, "state": session.state,
-            "portaudio": portaudio().status, "devices": input_devices().as_dict()}
+            "portaudio": portaudio().status, "devices": input_devices().as_dict(), "output": output_device().as_dict()}
 """
 
 
@@ -129,6 +129,7 @@ def test_no_microphone_gives_a_clear_message(tmp_path: Path) -> None:
     assert out["session"] == out["message"] and out["state"] == "failed"
     assert out["portaudio"] == "ok"
     assert out["devices"]["status"] == "missing" and "arecord -l" in out["devices"]["fix"]
+    assert out["output"]["status"] == "ok"  # the playback side is there: questions can still be read aloud
 
 
 NO_PORTAUDIO = """
@@ -168,8 +169,9 @@ def test_doctor_checks_see_the_fake_microphone(tmp_path: Path) -> None:
     infile = tmp_path / "silence.raw"
     np.zeros(RATE, dtype="<i2").tofile(infile)
     out = {c["name"]: c for c in result(DEVICES, home_with(tmp_path, CAPTURE_CONF.format(infile=infile)))}
-    assert [c["status"] for c in out.values()] == ["ok"] * 4, out
+    assert [c["status"] for c in out.values()] == ["ok"] * 5, out
     assert out["microphone (input device)"]["detail"].startswith("default")
+    assert out["speaker (output device)"]["detail"].startswith("default")  # the ALSA default, playing to null
     assert "model.bin" not in out["speech to text (Whisper model)"]["detail"]
 
 
@@ -229,3 +231,19 @@ def test_speaker_reports_no_output_device_and_carries_on() -> None:
 def test_espeak_clip_helper_is_trimmed() -> None:
     samples = espeak("Hello.")
     assert abs(samples[0]) > 0.01 and abs(samples[-1]) > 0.01
+
+
+NO_SPEAKER = """
+from griller.speech.health import output_device
+
+def main():
+    return output_device().as_dict()
+"""
+
+
+def test_no_speaker_is_a_doctor_row_with_a_fix(tmp_path: Path) -> None:
+    conf = tmp_path / "no-speaker-alsa.conf"
+    conf.write_text('pcm.!default { type asym capture.pcm { type null } playback.pcm "nothing" }\n')
+    out = result(NO_SPEAKER, {"HOME": str(tmp_path), "ALSA_CONFIG_PATH": str(conf)})
+    assert out["status"] == "missing" and out["name"] == "speaker (output device)", out
+    assert out["fix"]

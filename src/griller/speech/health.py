@@ -50,6 +50,18 @@ def input_devices() -> HealthCheck:
     return HealthCheck(name, "ok", f"{default['name']}{others}")
 
 
+def output_device() -> HealthCheck:
+    """Where spoken questions play (``--speak``)."""
+    from griller.speech.speaker import output_device as default_output
+
+    name = "speaker (output device)"
+    try:
+        info = default_output()
+    except SpeechUnavailable as exc:
+        return _unavailable(name, exc)
+    return HealthCheck(name, "ok", str(info.get("name", "default")))
+
+
 def espeak() -> HealthCheck:
     import ctypes.util
     import shutil
@@ -91,7 +103,7 @@ def whisper_model(settings: Any = None) -> HealthCheck:
 def checks(settings: Any = None) -> list[HealthCheck]:
     """All voice checks, in the order a user would fix them."""
     results = []
-    for check in (portaudio, input_devices, espeak):
+    for check in (portaudio, input_devices, output_device, espeak):
         try:
             results.append(check())
         except Exception as exc:  # a doctor must report, not crash

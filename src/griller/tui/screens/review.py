@@ -23,6 +23,7 @@ EVENT_LABELS = {
     "session_started": "started", "session_resumed": "resumed", "session_finished": "finished",
     "asked": "asked", "follow_up_asked": "follow-up asked", "answered": "answered", "skipped": "skipped",
     "paused": "paused", "resumed": "resumed", "silence_nudge": "silence nudge", "ended_early": "ended early",
+    "question_spoken": "read aloud", "speaker_problem": "speaker problem",
 }
 
 

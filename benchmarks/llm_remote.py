@@ -89,7 +89,7 @@ def main() -> None:
                 asyncio.run(raw_litellm(target, url, messages, prepared.schema, args.answers, args.concurrency))
             )
             start = time.perf_counter()
-            results = list(review_concurrently(items, judge.agrade, args.concurrency))
+            results = list(review_concurrently(items, judge, args.concurrency))
             figures["griller review"].append(time.perf_counter() - start)
             assert all(r.engine.startswith("litellm:") for r in results), judge.failures[:3]
     finally:

@@ -256,7 +256,7 @@ def test_concurrent_review_overlaps_calls_and_keeps_order(rubric: Rubric) -> Non
         judge = judge_for(srv, rubric)
         items = [STRONG.model_copy(update={"id": f"q{i}"}) for i in range(8)]
         judge.grade(items[0])  # warm litellm's lazy imports
-        results = list(review_concurrently(items, judge.agrade, concurrency=8))
+        results = list(review_concurrently(items, judge, concurrency=8))
     assert [r.id for r in results] == [f"q{i}" for i in range(8)]
     assert all(r.engine == "litellm:hosted_vllm/fault-model" for r in results)
     # Each reply takes 500 ms, far longer than sending a request: all eight were in flight at once.

@@ -62,3 +62,47 @@ def test_stopping_early_starts_no_more_grading() -> None:
 def test_more_workers_than_answers_and_no_answers() -> None:
     assert [r.id for r in review_concurrently(ITEMS[:2], SlowGrader().grade, concurrency=8)] == ["q0", "q1"]
     assert list(review_concurrently([], SlowGrader().grade, concurrency=8)) == []
+
+
+class StagedRecorder:
+    """A three-step grader that logs what happens when; replies take a few milliseconds."""
+
+    def __init__(self, fail_in: str = "") -> None:
+        self.log: list[str] = []
+        self.fail_in = fail_in
+
+    def prepare(self, item: AnswerInput) -> str:
+        self.log.append(f"prepare {item.id}")
+        if self.fail_in == f"prepare {item.id}":
+            raise ValueError(self.fail_in)
+        return item.id
+
+    async def request(self, prepared: str) -> str:
+        self.log.append(f"send {prepared}")
+        await asyncio.sleep(0.005)
+        self.log.append(f"reply {prepared}")
+        return f"verdict for {prepared}"
+
+    def finish(self, prepared: str, reply: str) -> Evaluation:
+        self.log.append(f"finish {prepared}")
+        if self.fail_in == f"finish {prepared}":
+            raise ValueError(self.fail_in)
+        assert reply == f"verdict for {prepared}"
+        return Evaluation(id=prepared, overall=50, scores={}, engine="scripted")
+
+
+def test_a_staged_grader_sends_the_next_request_before_finishing_the_last() -> None:
+    grader = StagedRecorder()
+    results = list(review_concurrently(ITEMS[:3], grader, concurrency=1))
+    assert [r.id for r in results] == ["q0", "q1", "q2"]
+    log = grader.log
+    assert log.index("prepare q1") < log.index("reply q0")  # prepared while q0's reply was on its way
+    assert log.index("send q1") < log.index("finish q0")  # and sent before q0's grade is finished
+    assert log.index("send q2") < log.index("finish q1")
+    assert log.count("finish q2") == 1 and len(log) == 12
+
+
+def test_a_staged_grader_failing_to_prepare_or_finish_is_raised() -> None:
+    for step in ("prepare q3", "finish q3"):
+        with pytest.raises(ValueError, match=step):
+            list(review_concurrently(ITEMS[:6], StagedRecorder(fail_in=step), concurrency=2))

@@ -187,7 +187,7 @@ def _judge(config: Settings, spec: str | None, api_base: str | None, rules: Rubr
 def _concurrent(items: list[AnswerInput], grader: ModelJudge, concurrency: int) -> Iterator[Evaluation]:
     from griller.coach.parallel import review_concurrently
 
-    return review_concurrently(items, grader.agrade, concurrency)
+    return review_concurrently(items, grader, concurrency)
 
 
 def _warn_fallback(err: Console, failures: list[str], results: list[Evaluation]) -> None:

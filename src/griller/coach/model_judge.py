@@ -77,31 +77,34 @@ class ModelJudge:
         p = self.prepare(item)
         for model in self.models:
             try:
-                output = ask(
-                    model, p.messages(model), JudgeOutput, p.schema, max_tokens=self.max_tokens
-                )
+                output = ask(model, p.messages(model), JudgeOutput, p.schema, max_tokens=self.max_tokens)
             except ModelError as exc:
-                self._failed(model, exc, item)
+                self._failed(model, exc, item.id)
                 continue
-            return self._guarded(output, p, model)
-        return p.heuristic.model_copy(
-            update={"engine": FALLBACK_ENGINE if self.models else "heuristic"}
-        )
+            return self.finish(p, (output, model))
+        return self.finish(p, None)
 
     async def agrade(self, item: AnswerInput) -> Evaluation:
-        p = self.prepare(item)
+        prepared = self.prepare(item)
+        return self.finish(prepared, await self.request(prepared))
+
+    async def request(self, p: Prepared) -> tuple[JudgeOutput, object] | None:
+        """The verdict and the model that gave it, down the chain; None when every model failed."""
         for model in self.models:
             try:
-                output = await aask(
-                    model, p.messages(model), JudgeOutput, p.schema, max_tokens=self.max_tokens
-                )
+                output = await aask(model, p.messages(model), JudgeOutput, p.schema, max_tokens=self.max_tokens)
             except ModelError as exc:
-                self._failed(model, exc, item)
+                self._failed(model, exc, p.heuristic.id)
                 continue
-            return self._guarded(output, p, model)
-        return p.heuristic.model_copy(
-            update={"engine": FALLBACK_ENGINE if self.models else "heuristic"}
-        )
+            return output, model
+        return None
+
+    def finish(self, p: Prepared, reply: tuple[JudgeOutput, object] | None) -> Evaluation:
+        """The verdict checked against the evidence, or the heuristic grade when no model answered."""
+        if reply is None:
+            return p.heuristic.model_copy(update={"engine": FALLBACK_ENGINE if self.models else "heuristic"})
+        output, model = reply
+        return self._guarded(output, p, model)
 
     def _guarded(self, output: JudgeOutput, p: Prepared, model: object) -> Evaluation:
         engine = str(getattr(model, "name", "model"))
@@ -114,11 +117,11 @@ class ModelJudge:
             domain=self.domain,
         )
 
-    def _failed(self, model: object, exc: ModelError, item: AnswerInput) -> None:
+    def _failed(self, model: object, exc: ModelError, item_id: str) -> None:
         name, text = str(getattr(model, "name", "model")), str(exc)
         message = redact(text if text.startswith(name) else f"{name}: {text}")
-        self.failures.append(f"{item.id}: {message}")
-        log.warning("grading %s fell back: %s", item.id, message)
+        self.failures.append(f"{item_id}: {message}")
+        log.warning("grading %s fell back: %s", item_id, message)
 
 
 def _evidence(a: Analysis, heuristic: Evaluation) -> dict[str, object]:

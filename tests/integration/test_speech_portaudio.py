@@ -200,6 +200,7 @@ def test_speaker_plays_through_portaudio_without_printing(tmp_path: Path) -> Non
     proc = run_python(script_of(SPEAK, text, str(wav)), env)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(MARK), f"pyttsx3 leaked output: {proc.stdout[:200]!r}"
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr  # a clean exit
     out = json.loads(proc.stdout[len(MARK):])
     assert out["returned"] < 0.05 and out["finished"]
     assert [e["type"] for e in out["events"]] == ["spoken"]

@@ -23,6 +23,8 @@ it cancels every utterance numbered so far, whether it is queued, being synthesi
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import logging
 import queue
 import tempfile
@@ -55,7 +57,26 @@ def shared_engine() -> Any:
     with _ESPEAK_LOCK:
         if _ENGINE is None:
             _ENGINE = load_engine()
+            atexit.register(_release_engine)
         return _ENGINE
+
+
+def _release_engine() -> None:
+    """Take the engine down while the interpreter still works.
+
+    Left to itself, pyttsx3's ``DriverProxy.__del__`` runs during interpreter shutdown, after the
+    modules it uses are gone, and prints a traceback on the way out of every session that spoke.
+    """
+    global _ENGINE
+    engine, _ENGINE = _ENGINE, None
+    if engine is None:
+        return
+    with contextlib.suppress(Exception):
+        engine.proxy._driver.destroy()  # what that __del__ would do: unhook espeak's callback
+    with contextlib.suppress(Exception):
+        import pyttsx3.driver
+
+        pyttsx3.driver.DriverProxy.__del__ = lambda self: None  # type: ignore[method-assign]
 
 
 def load_engine(rate: int = 170, voice: str | None = None) -> Any:

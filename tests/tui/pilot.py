@@ -73,3 +73,13 @@ async def answer(pilot: Pilot[Any], text: str, submit: bool = True) -> None:
 
 
 Scenario = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+async def until(pilot: Pilot[Any], done: Callable[[], Any], seconds: float = 20.0) -> None:
+    """Let the app run until ``done()`` holds; fail after ``seconds`` (a ceiling, not a timing)."""
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return
+        await asyncio.sleep(0.05)
+        await pilot.pause()
+    raise AssertionError("timed out")

@@ -7,11 +7,9 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import sqlite_utils
-from textual.pilot import Pilot
 from textual.widgets import Switch
 
 from griller.cli.interview_cmd import Choices, prepare
@@ -30,7 +28,7 @@ from griller.tui.screens.setup import SetupScreen, speak_capability
 from griller.tui.starting import SessionStarter
 from integration.speech_support import ESPEAK, SoundCard
 
-from .pilot import SIZE, settle
+from .pilot import SIZE, settle, until
 
 MIC_ON = Capabilities(Capability(True, "Voice input is available."), Capability(False, "no camera here"))
 
@@ -44,14 +42,6 @@ def card(monkeypatch: pytest.MonkeyPatch) -> SoundCard:
     monkeypatch.setattr(speaker_module, "default_player", lambda: fake)
     return fake
 
-
-async def until(pilot: Pilot[Any], done: Any, seconds: float = 20.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if done():
-            return
-        await asyncio.sleep(0.05)
-        await pilot.pause()
-    raise AssertionError("timed out")
 
 
 def notes(app: GrillerApp) -> list[str]:

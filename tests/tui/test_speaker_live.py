@@ -6,7 +6,6 @@ the test says the reading is over, or the Speaker stops it; ``NoSoundCard`` is a
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from typing import Any
 
@@ -29,7 +28,7 @@ from griller.tui.screens.interview import InterviewScreen, SpeakerPlan, VoicePla
 from griller.tui.widgets.timer import TimerLine
 from integration.speech_support import ESPEAK, NoSoundCard, SoundCard
 
-from .pilot import SIZE, answer, run, screen, settle, shown
+from .pilot import SIZE, answer, run, screen, settle, shown, until
 from .support import QUESTIONS, STRONG, options, start
 
 pytestmark = pytest.mark.skipif(ESPEAK is None, reason="espeak-ng is not installed")
@@ -45,14 +44,6 @@ def speaking_app(live: Any, card: Any, clock: FrozenClock | None = None, voice: 
     app.live = live
     return app
 
-
-async def until(pilot: Pilot[Any], done: Any, seconds: float = 20.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if done():
-            return
-        await asyncio.sleep(0.05)
-        await pilot.pause()
-    raise AssertionError("timed out")
 
 
 def events(db: sqlite_utils.Database, session_id: str, kind: str) -> list[dict[str, Any]]:

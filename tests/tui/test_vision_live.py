@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 import sqlite_utils
-from textual.pilot import Pilot
 
 from griller.domain.rubric import Rubric
 from griller.store import sessions as store
@@ -18,7 +17,7 @@ from griller.tui.screens.interview import InterviewScreen, VisionPlan
 from griller.tui.widgets.feedback import FeedbackPanel
 from integration.vision_support import blank_frame, face_frame, need_vision, write_clip
 
-from .pilot import SIZE, answer, run, screen, settle, shown
+from .pilot import SIZE, answer, run, screen, settle, shown, until
 from .support import STRONG, start
 
 
@@ -34,14 +33,6 @@ def camera_app(live: Any, plan: VisionPlan) -> GrillerApp:
     app.live = live
     return app
 
-
-async def until(pilot: Pilot[Any], done: Any, seconds: float = 10.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if done():
-            return
-        await asyncio.sleep(0.05)
-        await pilot.pause()
-    raise AssertionError("timed out")
 
 
 def vision_events(db: sqlite_utils.Database, session_id: str, kind: str) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from griller.tui.clock import FrozenClock
 from griller.tui.screens.interview import InterviewScreen, VoicePlan
 from integration.speech_support import ESPEAK, Clip, compose, wer
 
-from .pilot import SIZE, answer, run, screen, settle, shown
+from .pilot import SIZE, answer, run, screen, settle, shown, until
 from .support import STRONG, start
 
 SAID = (
@@ -49,14 +49,6 @@ def voice_app(live: Any, plan: VoicePlan) -> GrillerApp:
     app.live = live
     return app
 
-
-async def until(pilot: Pilot[Any], done: Any, seconds: float = 20.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if done():
-            return
-        await asyncio.sleep(0.05)
-        await pilot.pause()
-    raise AssertionError("timed out")
 
 
 def events(db: sqlite_utils.Database, session_id: str, kind: str) -> list[dict[str, Any]]:

@@ -167,15 +167,11 @@ class WhisperTranscriber:
                     heard[-1] = Word(last.text + piece.strip(), last.start, offset + float(w.end), last.probability)
                     continue
                 heard.append(Word(piece.strip(), offset + float(w.start), offset + float(w.end), float(w.probability)))
-            if not self._more_to_hear(voiced, heard[-1].end - offset if heard else 0.0):
+            if not _sound_after(voiced, heard[-1].end - offset if heard else 0.0):
                 break  # nothing left to hear: do not let faster-whisper decode another window
         heard = drop_unvoiced_edges(heard, voiced, offset=offset)
         words.extend(heard)
         texts.append(" ".join(w.text for w in heard if w.text))
-
-    def _more_to_hear(self, voiced: Any, last_word_end: float) -> bool:
-        """Whether another Whisper window is worth decoding: sound after the last word heard (window time)."""
-        return _sound_after(voiced, last_word_end)
 
 
 def _sound_after(voiced: Any, at: float, *, margin: float = 0.1, min_seconds: float = 0.2) -> bool:

@@ -29,7 +29,7 @@ class StagedGrader(Protocol):
         """CPU work before the request (the heuristic evidence, the prompt)."""
 
     def request(self, prepared: Any) -> Awaitable[Any]:
-        """The model call; a failure here is the grader's to turn into a fallback, not to raise."""
+        """The model call (a grader with fallbacks handles its own failures; any other is raised to the caller)."""
 
     def finish(self, prepared: Any, reply: Any) -> Evaluation:
         """CPU work after the reply (checking it against the evidence)."""
